@@ -1,0 +1,183 @@
+using Opper.OpenApi.Generator.Helpers;
+
+namespace Opper.OpenApi.Generator.Model;
+
+// The generator's model: what C# to emit, as sealed records of strings, enums, bools and
+// equatable arrays. Nothing here holds a Roslyn symbol, a syntax node, a location or a JSON
+// node, so that equal specs give equal models and the incremental pipeline can cache them.
+
+/// <summary>What a value is in C#.</summary>
+internal enum TypeKind
+{
+    /// <summary>Any JSON (no type, <c>{}</c>, unsupported constructs): <c>JToken</c>.</summary>
+    Any,
+    /// <summary>A free-form JSON object: <c>JObject</c>.</summary>
+    JsonObject,
+    String,
+    Int32,
+    Int64,
+    Double,
+    Decimal,
+    Boolean,
+    DateTimeOffset,
+    /// <summary><c>format: date</c>, read as a <c>DateTime</c> at midnight and written as <c>yyyy-MM-dd</c>.</summary>
+    Date,
+    /// <summary>A generated class for an object schema.</summary>
+    Object,
+    /// <summary>A generated extensible string enum.</summary>
+    Enum,
+    /// <summary>A generated JSON-keeping union for <c>oneOf</c>/<c>anyOf</c>.</summary>
+    Union,
+    List,
+    Dictionary,
+}
+
+/// <summary>A C# type reference: a kind, its nullability and, for lists and maps, the element.</summary>
+internal sealed record TypeRef(TypeKind Kind, bool Nullable, string? Name = null, TypeRef? Element = null)
+{
+    public static TypeRef Any(bool nullable = true) => new(TypeKind.Any, nullable);
+
+    public TypeRef WithNullable(bool nullable) => nullable == Nullable ? this : this with { Nullable = nullable };
+
+    public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Decimal
+        or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.Enum;
+
+    public bool IsGenerated => Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union;
+}
+
+/// <summary>Where the generated code goes and what the client is called; from MSBuild and the spec.</summary>
+internal sealed record ClientSettings(
+    string SpecName,
+    string ClientNamespace,
+    string ModelsNamespace,
+    string ClientName,
+    string DefaultBaseUrl,
+    string UserAgent,
+    EquatableArray<string> ApiKeyEnvironmentVariables,
+    string AuthHeader,
+    string AuthScheme,
+    bool RequiresApiKey,
+    string Title,
+    string ApiVersion);
+
+internal abstract record TypeModel(string Name, string? Doc, bool Deprecated);
+
+internal sealed record PropertyModel(
+    string JsonName,
+    string Name,
+    TypeRef Type,
+    bool Required,
+    string? Doc,
+    string? DefaultLiteral,
+    bool Deprecated);
+
+/// <summary>An object schema: a partial class with a generated converter.</summary>
+internal sealed record ObjectModel(
+    string Name,
+    string? Doc,
+    bool Deprecated,
+    EquatableArray<PropertyModel> Properties,
+    TypeRef? AdditionalValues)
+    : TypeModel(Name, Doc, Deprecated);
+
+internal sealed record EnumValueModel(string Name, string Value);
+
+/// <summary>A string enum: an extensible struct that keeps values it does not know.</summary>
+internal sealed record EnumModel(string Name, string? Doc, bool Deprecated, EquatableArray<EnumValueModel> Values)
+    : TypeModel(Name, Doc, Deprecated);
+
+/// <summary>The JSON shape a union member accepts.</summary>
+internal enum JsonShape
+{
+    Any,
+    Object,
+    Array,
+    String,
+    Integer,
+    Number,
+    Boolean,
+}
+
+internal sealed record UnionMemberModel(string Name, TypeRef Type, JsonShape Shape);
+
+/// <summary>A <c>oneOf</c>/<c>anyOf</c> of several types: keeps the JSON, offers typed accessors.</summary>
+internal sealed record UnionModel(string Name, string? Doc, bool Deprecated, EquatableArray<UnionMemberModel> Members)
+    : TypeModel(Name, Doc, Deprecated);
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+}
+
+internal sealed record ParameterModel(
+    string Name,
+    string WireName,
+    ParameterLocation In,
+    TypeRef Type,
+    bool Required,
+    bool Explode,
+    string? Doc);
+
+internal enum BodyKind
+{
+    Json,
+    Text,
+    Binary,
+    Content,
+}
+
+internal sealed record BodyModel(BodyKind Kind, string MediaType, TypeRef? Type, bool Required, string? Doc);
+
+internal enum ResponseKind
+{
+    None,
+    Json,
+    Text,
+    Binary,
+}
+
+internal sealed record ResponseModel(ResponseKind Kind, TypeRef? Type, string? Doc);
+
+/// <summary>A documented error response: status ("404", "4XX" or "default") and its body type.</summary>
+internal sealed record ErrorModel(string Status, TypeRef? Type, string? Description);
+
+/// <summary>A step of a property path such as <c>page.Meta.TotalCount</c>.</summary>
+internal sealed record PathStep(string Property, bool Nullable);
+
+/// <summary>Offset/limit paging, found from the operation's parameters and response shape.</summary>
+internal sealed record PagingModel(
+    string OffsetParameter,
+    string LimitParameter,
+    EquatableArray<PathStep> Items,
+    TypeRef ItemType,
+    EquatableArray<PathStep> Total);
+
+internal sealed record PathPart(string? Literal, string? Parameter);
+
+internal sealed record OperationModel(
+    string MethodName,
+    string HttpMethod,
+    string OperationId,
+    string Path,
+    EquatableArray<PathPart> PathParts,
+    EquatableArray<ParameterModel> Parameters,
+    BodyModel? Body,
+    ResponseModel Response,
+    EquatableArray<ErrorModel> Errors,
+    string? Summary,
+    string? Description,
+    bool Deprecated,
+    PagingModel? Paging);
+
+/// <summary>A sub-client (one per tag); an empty <see cref="Name"/> means the root client.</summary>
+internal sealed record ClientModel(string Name, string? Doc, EquatableArray<OperationModel> Operations);
+
+/// <summary>All the generator learns from one spec file.</summary>
+internal sealed record SpecModel(
+    ClientSettings Settings,
+    EquatableArray<TypeModel> Types,
+    EquatableArray<ClientModel> Clients,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    bool Valid);

@@ -1,0 +1,725 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Opper.OpenApi.Generator.Helpers;
+using Opper.OpenApi.Generator.Json;
+using Opper.OpenApi.Generator.Model;
+
+namespace Opper.OpenApi.Generator.Parsing;
+
+internal sealed partial class SpecParser
+{
+    private const string ComponentPrefix = "#/components/schemas/";
+
+    private static readonly HashSet<string> AnnotationKeywords = new(StringComparer.Ordinal)
+    {
+        "title", "description", "default", "example", "examples", "readOnly", "writeOnly", "deprecated",
+        "nullable", "externalDocs", "xml", "$comment", "$schema", "$id", "discriminator",
+    };
+
+    private static readonly HashSet<string> ObjectMemberNames = new(StringComparer.Ordinal)
+    {
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "AdditionalProperties",
+    };
+
+    private readonly Dictionary<string, ComponentInfo> _components = new(StringComparer.Ordinal);
+    private readonly List<ComponentInfo> _componentOrder = new();
+    private readonly Dictionary<JsonObject, TypeRef> _inlineTypes = new(ReferenceComparer<JsonObject>.Instance);
+    private readonly Queue<PendingType> _pending = new();
+    private readonly Dictionary<string, ObjectModel> _objectModels = new(StringComparer.Ordinal);
+
+    private sealed class ComponentInfo
+    {
+        public ComponentInfo(string name, JsonProperty property)
+        {
+            Name = name;
+            Property = property;
+        }
+
+        public string Name { get; }
+
+        public JsonProperty Property { get; }
+
+        public string? TypeName { get; set; }
+
+        public TypeRef? Resolved { get; set; }
+
+        public bool InProgress { get; set; }
+    }
+
+    private sealed class PendingType
+    {
+        public PendingType(TypeKind kind, string name, JsonObject node)
+        {
+            Kind = kind;
+            Name = name;
+            Node = node;
+        }
+
+        public TypeKind Kind { get; }
+
+        public string Name { get; }
+
+        public JsonObject Node { get; }
+    }
+
+    private IEnumerable<ComponentInfo> ComponentSchemas() => _componentOrder;
+
+    /// <summary>Components that become generated types claim their C# names first, in document order.</summary>
+    private void ReserveComponentNames()
+    {
+        var schemas = _root.GetObject("components")?.GetObject("schemas");
+        if (schemas is null)
+        {
+            return;
+        }
+
+        foreach (var property in schemas.Properties)
+        {
+            var info = new ComponentInfo(property.Name, property);
+            if (_components.ContainsKey(property.Name))
+            {
+                continue;
+            }
+
+            _components[property.Name] = info;
+            _componentOrder.Add(info);
+            if (property.Value is JsonObject schema && ClassifyDeep(schema).Named is not null)
+            {
+                info.TypeName = ClaimTypeName(Naming.ToPascal(property.Name), "Schema", property.Name, Span(property));
+            }
+        }
+    }
+
+    private TypeRef ResolveComponent(string name)
+    {
+        var info = _components[name];
+        if (info.Resolved is not null)
+        {
+            return info.Resolved;
+        }
+
+        if (info.Property.Value is not JsonObject schema)
+        {
+            // `true`/`false`/other: any JSON.
+            return info.Resolved = TypeRef.Any();
+        }
+
+        if (info.TypeName is not null)
+        {
+            var (named, core, nullable) = ClassifyDeep(schema);
+            var type = new TypeRef(named!.Value, nullable, info.TypeName);
+            info.Resolved = type;
+            _inlineTypes[core] = type.WithNullable(false);
+            _pending.Enqueue(new PendingType(named.Value, info.TypeName, core));
+            return type;
+        }
+
+        if (info.InProgress)
+        {
+            Report("OPENAPI003", Span(info.Property), $"The schema '{name}' refers to itself without an object in between", "it is typed as JToken");
+            return TypeRef.Any();
+        }
+
+        info.InProgress = true;
+        var resolved = Resolve(schema, Naming.ToPascal(name));
+        info.InProgress = false;
+        return info.Resolved = resolved;
+    }
+
+    /// <summary>
+    /// Looks at a schema without resolving anything: is it a nullable wrapper around another
+    /// schema (then <c>Core</c> is that schema), and does it need a generated type of its own?
+    /// </summary>
+    private (TypeKind? Named, JsonObject Core, bool Nullable) Classify(JsonObject schema)
+    {
+        var nullable = schema.GetBoolean("nullable") || TypeNames(schema).Contains("null")
+            || (schema.GetArray("enum")?.Items.Any(i => i.Kind == JsonKind.Null) ?? false);
+
+        if (schema.Has("$ref"))
+        {
+            return (null, schema, nullable);
+        }
+
+        var hasProperties = schema.GetObject("properties") is { Properties.Count: > 0 };
+        var composition = schema.GetArray("anyOf") ?? schema.GetArray("oneOf");
+        if (composition is not null && !hasProperties)
+        {
+            var members = composition.Items.OfType<JsonObject>().Where(m => !IsNullSchema(m)).ToList();
+            nullable |= members.Count < composition.Items.Count;
+            if (members.Count == 1 && !HasTypeOwnInfo(schema))
+            {
+                return (null, members[0], nullable);
+            }
+
+            if (members.Count > 1)
+            {
+                return (TypeKind.Union, schema, nullable);
+            }
+        }
+
+        if (schema.GetArray("allOf") is { } allOf)
+        {
+            var parts = allOf.Items.OfType<JsonObject>().Where(p => !IsTrivial(p)).ToList();
+            nullable |= parts.Any(IsNullSchema);
+            parts.RemoveAll(IsNullSchema);
+            if (parts.Count == 1 && !hasProperties)
+            {
+                return (null, parts[0], nullable);
+            }
+
+            if (parts.Count > 1 || (parts.Count == 1 && hasProperties))
+            {
+                return (TypeKind.Object, schema, nullable);
+            }
+        }
+
+        var types = TypeNames(schema).Where(t => t != "null").ToList();
+        if (schema.GetArray("enum") is { } values
+            && values.Items.Any(v => v.Kind == JsonKind.String)
+            && values.Items.All(v => v.Kind is JsonKind.String or JsonKind.Null)
+            && (types.Count == 0 || (types.Count == 1 && types[0] == "string")))
+        {
+            return (TypeKind.Enum, schema, nullable);
+        }
+
+        if (hasProperties && (types.Count == 0 || types.Contains("object")))
+        {
+            return (TypeKind.Object, schema, nullable);
+        }
+
+        return (null, schema, nullable);
+    }
+
+    /// <summary><see cref="Classify"/>, looking through nullable wrappers (not through $refs).</summary>
+    private (TypeKind? Named, JsonObject Core, bool Nullable) ClassifyDeep(JsonObject schema)
+    {
+        var nullable = false;
+        for (var depth = 0; depth < 64; depth++)
+        {
+            var (named, core, coreNullable) = Classify(schema);
+            nullable |= coreNullable;
+            if (named is not null || ReferenceEquals(core, schema))
+            {
+                return (named, core, nullable);
+            }
+
+            schema = core;
+        }
+
+        return (null, schema, nullable);
+    }
+
+    // A schema object whose own keys add typing (so it is more than a wrapper around one member).
+    private static bool HasTypeOwnInfo(JsonObject schema) =>
+        schema.GetObject("properties") is { Properties.Count: > 0 } || schema.Has("items");
+
+    private static bool IsNullSchema(JsonObject schema)
+    {
+        var types = TypeNames(schema);
+        if (types.Count == 1 && types[0] == "null")
+        {
+            return true;
+        }
+
+        if (schema.GetArray("enum") is { Items.Count: > 0 } values && values.Items.All(v => v.Kind == JsonKind.Null))
+        {
+            return true;
+        }
+
+        return schema.GetBoolean("nullable") && schema.Properties.All(p => AnnotationKeywords.Contains(p.Name));
+    }
+
+    private static bool IsTrivial(JsonObject schema) =>
+        !IsNullSchema(schema) && schema.Properties.All(p => AnnotationKeywords.Contains(p.Name));
+
+    private static List<string> TypeNames(JsonObject schema)
+    {
+        var type = schema["type"];
+        var result = new List<string>();
+        if (type?.AsString() is { } single)
+        {
+            result.Add(single);
+        }
+        else if (type is JsonArray array)
+        {
+            result.AddRange(array.Items.Select(i => i.AsString()).Where(s => s is not null)!);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The C# type for a schema. Named types (objects, enums, unions) are created on first sight
+    /// and remembered by node, so a schema reached twice gives one type.
+    /// </summary>
+    private TypeRef Resolve(JsonNode? node, string hint)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (node is not JsonObject schema)
+        {
+            return TypeRef.Any();
+        }
+
+        if (_inlineTypes.TryGetValue(schema, out var known))
+        {
+            return known;
+        }
+
+        if (schema.GetString("$ref") is { } reference)
+        {
+            var target = ResolveSchemaReference(schema, reference, hint);
+            return target.WithNullable(target.Nullable || schema.GetBoolean("nullable"));
+        }
+
+        var (named, core, nullable) = Classify(schema);
+        if (!ReferenceEquals(core, schema))
+        {
+            var inner = Resolve(core, hint);
+            return inner.WithNullable(inner.Nullable || nullable);
+        }
+
+        if (named == TypeKind.Union && TryCollapseUnion(schema, out var collapsed))
+        {
+            return collapsed.WithNullable(collapsed.Nullable || nullable);
+        }
+
+        if (named is not null)
+        {
+            var name = ClaimTypeName(Naming.ToPascal(hint), "Schema", hint, Span(schema));
+            var type = new TypeRef(named.Value, false, name);
+            _inlineTypes[schema] = type;
+            _pending.Enqueue(new PendingType(named.Value, name, schema));
+            return type.WithNullable(nullable);
+        }
+
+        return Structural(schema, hint, nullable);
+    }
+
+    private TypeRef ResolveSchemaReference(JsonObject schema, string reference, string hint)
+    {
+        if (reference.StartsWith(ComponentPrefix, StringComparison.Ordinal))
+        {
+            var name = Uri.UnescapeDataString(reference.Substring(ComponentPrefix.Length)).Replace("~1", "/").Replace("~0", "~");
+            if (_components.ContainsKey(name))
+            {
+                return ResolveComponent(name);
+            }
+        }
+
+        if (ResolvePointer(reference) is JsonObject target)
+        {
+            return Resolve(target, hint);
+        }
+
+        Report("OPENAPI002", Span(schema.GetProperty("$ref")!.Value), reference, "the value is typed as JToken");
+        return TypeRef.Any();
+    }
+
+    // anyOf [integer, number] is a number; anyOf [string, string(date-time)] is a string.
+    private bool TryCollapseUnion(JsonObject schema, out TypeRef type)
+    {
+        type = TypeRef.Any();
+        var composition = schema.GetArray("anyOf") ?? schema.GetArray("oneOf");
+        var members = composition!.Items.OfType<JsonObject>().Where(m => !IsNullSchema(m)).ToList();
+        if (members.Any(m => m.Has("$ref") || m.Has("properties") || m.Has("enum") || m.Has("anyOf") || m.Has("oneOf") || m.Has("allOf")))
+        {
+            return false;
+        }
+
+        var kinds = members.Select(m => TypeNames(m).Where(t => t != "null").ToList()).ToList();
+        if (kinds.Any(k => k.Count != 1))
+        {
+            return false;
+        }
+
+        var distinct = kinds.Select(k => k[0]).Distinct().ToList();
+        if (distinct.Count == 1 && distinct[0] is "string" or "integer" or "number" or "boolean")
+        {
+            var formats = members.Select(m => m.GetString("format")).Distinct().ToList();
+            type = formats.Count == 1 ? Structural(members[0], string.Empty, false) : Primitive(distinct[0], null);
+            return true;
+        }
+
+        if (distinct.Count == 2 && distinct.Contains("integer") && distinct.Contains("number"))
+        {
+            type = new TypeRef(TypeKind.Double, false);
+            return true;
+        }
+
+        return false;
+    }
+
+    private TypeRef Structural(JsonObject schema, string hint, bool nullable)
+    {
+        var types = TypeNames(schema).Where(t => t != "null").ToList();
+        if (types.Count > 1)
+        {
+            return types.All(t => t is "integer" or "number") ? new TypeRef(TypeKind.Double, nullable) : TypeRef.Any();
+        }
+
+        var type = types.Count == 1 ? types[0] : InferType(schema);
+        switch (type)
+        {
+            case null:
+                return TypeRef.Any();
+            case "array":
+            {
+                var element = Resolve(schema["items"], hint + "Item");
+                return new TypeRef(TypeKind.List, nullable, Element: element);
+            }
+
+            case "object":
+            {
+                if (schema["additionalProperties"] is JsonObject values && values.Properties.Count > 0 && !IsTrivial(values))
+                {
+                    var element = Resolve(values, hint + "Value");
+                    return new TypeRef(TypeKind.Dictionary, nullable, Element: element);
+                }
+
+                return new TypeRef(TypeKind.JsonObject, nullable);
+            }
+
+            case "string":
+            case "integer":
+            case "number":
+            case "boolean":
+                return Primitive(type, schema.GetString("format")).WithNullable(nullable);
+            default:
+                Report("OPENAPI003", Span(schema), $"The type '{type}'", "the value is typed as JToken");
+                return TypeRef.Any();
+        }
+    }
+
+    private static string? InferType(JsonObject schema)
+    {
+        if (schema.Has("items"))
+        {
+            return "array";
+        }
+
+        if (schema.Has("properties") || schema.Has("additionalProperties"))
+        {
+            return "object";
+        }
+
+        var sample = schema["const"] ?? schema.GetArray("enum")?.Items.FirstOrDefault(i => i.Kind != JsonKind.Null);
+        return sample?.Kind switch
+        {
+            JsonKind.String => "string",
+            JsonKind.Number => ((JsonNumber)sample).IsInteger ? "integer" : "number",
+            JsonKind.True or JsonKind.False => "boolean",
+            _ => null,
+        };
+    }
+
+    private static TypeRef Primitive(string type, string? format) => type switch
+    {
+        "string" => format switch
+        {
+            "date-time" => new TypeRef(TypeKind.DateTimeOffset, false),
+            "date" => new TypeRef(TypeKind.Date, false),
+            _ => new TypeRef(TypeKind.String, false),
+        },
+        "integer" => format == "int32" ? new TypeRef(TypeKind.Int32, false) : new TypeRef(TypeKind.Int64, false),
+        "number" => format == "decimal" ? new TypeRef(TypeKind.Decimal, false) : new TypeRef(TypeKind.Double, false),
+        "boolean" => new TypeRef(TypeKind.Boolean, false),
+        _ => TypeRef.Any(),
+    };
+
+    // ---------------------------------------------------------------- named types
+
+    private void DrainPendingTypes()
+    {
+        while (_pending.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var pending = _pending.Dequeue();
+            TypeModel model = pending.Kind switch
+            {
+                TypeKind.Object => BuildObject(pending),
+                TypeKind.Enum => BuildEnum(pending),
+                _ => BuildUnion(pending),
+            };
+            _types.Add(model);
+            if (model is ObjectModel objectModel)
+            {
+                _objectModels[objectModel.Name] = objectModel;
+            }
+        }
+    }
+
+    private static string? Doc(JsonObject? schema) =>
+        schema is null ? null : (schema.GetString("description") ?? schema.GetString("title"));
+
+    private ObjectModel BuildObject(PendingType pending)
+    {
+        var properties = new List<KeyValuePair<string, JsonProperty>>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        JsonObject? additional = null;
+        CollectProperties(pending.Node, properties, positions, required, ref additional, new HashSet<JsonObject>(ReferenceComparer<JsonObject>.Instance));
+
+        var memberNames = new HashSet<string>(StringComparer.Ordinal);
+        var models = new List<PropertyModel>();
+        foreach (var pair in properties)
+        {
+            var jsonName = pair.Key;
+            var propertySchema = pair.Value.Value as JsonObject;
+            var wanted = Naming.ToPascal(jsonName);
+            if (wanted.Length == 0)
+            {
+                wanted = "Property";
+            }
+
+            if (wanted == pending.Name || ObjectMemberNames.Contains(wanted))
+            {
+                wanted += "Value";
+            }
+
+            var name = UniqueMember(wanted, memberNames, "Property", $"{pending.Name}.{jsonName}", Span(pair.Value));
+            var type = Resolve(pair.Value.Value, pending.Name + Naming.ToPascal(jsonName));
+            var isRequired = required.Contains(jsonName);
+            var defaultLiteral = DefaultLiteral(propertySchema, type);
+            var nullable = type.Kind == TypeKind.Any || type.Nullable || (!isRequired && defaultLiteral is null);
+            models.Add(new PropertyModel(
+                jsonName,
+                name,
+                type.WithNullable(nullable),
+                isRequired,
+                Doc(propertySchema) ?? DocOfReference(propertySchema),
+                defaultLiteral,
+                propertySchema?.GetBoolean("deprecated") == true));
+        }
+
+        TypeRef? additionalValues = null;
+        if (additional is not null)
+        {
+            additionalValues = Resolve(additional, pending.Name + "Value");
+        }
+
+        return new ObjectModel(pending.Name, Doc(pending.Node), pending.Node.GetBoolean("deprecated"), models.ToEquatableArray(), additionalValues);
+    }
+
+    private string? DocOfReference(JsonObject? schema)
+    {
+        if (schema?.GetString("$ref") is { } reference && ResolvePointer(reference) is JsonObject target)
+        {
+            return target.GetString("description");
+        }
+
+        return null;
+    }
+
+    /// <summary>Gathers properties and required names, merging <c>allOf</c> parts (later parts win).</summary>
+    private void CollectProperties(
+        JsonObject schema,
+        List<KeyValuePair<string, JsonProperty>> properties,
+        Dictionary<string, int> positions,
+        HashSet<string> required,
+        ref JsonObject? additional,
+        HashSet<JsonObject> visiting)
+    {
+        if (!visiting.Add(schema))
+        {
+            return;
+        }
+
+        if (schema.GetString("$ref") is { } reference)
+        {
+            if (ResolvePointer(reference) is JsonObject target)
+            {
+                CollectProperties(target, properties, positions, required, ref additional, visiting);
+            }
+            else
+            {
+                Report("OPENAPI002", Span(schema.GetProperty("$ref")!.Value), reference, "its properties are left out");
+            }
+
+            return;
+        }
+
+        var (_, core, _) = Classify(schema);
+        if (!ReferenceEquals(core, schema))
+        {
+            CollectProperties(core, properties, positions, required, ref additional, visiting);
+            return;
+        }
+
+        if (schema.GetArray("allOf") is { } allOf)
+        {
+            foreach (var part in allOf.Items.OfType<JsonObject>())
+            {
+                CollectProperties(part, properties, positions, required, ref additional, visiting);
+            }
+        }
+
+        if (schema.GetObject("properties") is { } own)
+        {
+            foreach (var property in own.Properties)
+            {
+                var pair = new KeyValuePair<string, JsonProperty>(property.Name, property);
+                if (positions.TryGetValue(property.Name, out var index))
+                {
+                    properties[index] = pair;
+                }
+                else
+                {
+                    positions[property.Name] = properties.Count;
+                    properties.Add(pair);
+                }
+            }
+        }
+
+        if (schema.GetArray("required") is { } names)
+        {
+            foreach (var name in names.Items)
+            {
+                if (name.AsString() is { } text)
+                {
+                    required.Add(text);
+                }
+            }
+        }
+
+        if (schema["additionalProperties"] is JsonObject values && values.Properties.Count > 0 && !IsTrivial(values))
+        {
+            additional = values;
+        }
+    }
+
+    private string UniqueMember(string wanted, HashSet<string> taken, string what, string specName, LocationInfo location)
+    {
+        if (taken.Add(wanted))
+        {
+            return wanted;
+        }
+
+        for (var i = 2; ; i++)
+        {
+            var candidate = wanted + i.ToString(CultureInfo.InvariantCulture);
+            if (taken.Add(candidate))
+            {
+                Report("OPENAPI004", location, what, specName, wanted, candidate);
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>A C# literal for the schema's <c>default</c>, when it fits the property's type.</summary>
+    private static string? DefaultLiteral(JsonObject? schema, TypeRef type)
+    {
+        var value = schema?["default"];
+        if (value is null || value.Kind == JsonKind.Null)
+        {
+            return null;
+        }
+
+        switch (type.Kind)
+        {
+            case TypeKind.String when value is JsonString text:
+                return Naming.Literal(text.Value);
+            case TypeKind.Enum when value is JsonString text:
+                return Naming.Literal(text.Value); // the emitter wraps it in the enum's constructor
+            case TypeKind.Int32 when value is JsonNumber number && number.IsInteger && int.TryParse(number.Raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
+                return number.Raw;
+            case TypeKind.Int64 when value is JsonNumber number && number.IsInteger && long.TryParse(number.Raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
+                return number.Raw + "L";
+            case TypeKind.Double when value is JsonNumber number && double.TryParse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d):
+                return number.Raw + "d";
+            case TypeKind.Decimal when value is JsonNumber number && decimal.TryParse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
+                return number.Raw + "m";
+            case TypeKind.Boolean when value.Kind is JsonKind.True or JsonKind.False:
+                return value.Kind == JsonKind.True ? "true" : "false";
+            default:
+                return null;
+        }
+    }
+
+    private EnumModel BuildEnum(PendingType pending)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var values = new List<EnumValueModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in pending.Node.GetArray("enum")!.Items)
+        {
+            if (item is not JsonString text || !seen.Add(text.Value))
+            {
+                continue;
+            }
+
+            var wanted = Naming.ToPascal(text.Value);
+            if (wanted.Length == 0)
+            {
+                wanted = text.Value.Length == 0 ? "Empty" : "Value";
+            }
+            else if (wanted[0] == '_')
+            {
+                wanted = "Value" + wanted.Substring(1);
+            }
+
+            if (wanted == pending.Name || wanted == "Value" || ObjectMemberNames.Contains(wanted) || wanted == "IsKnown" || wanted == "KnownValues")
+            {
+                wanted += "Value";
+            }
+
+            var name = UniqueMember(wanted, taken, "Enum value", $"{pending.Name}: \"{text.Value}\"", Span(text));
+            values.Add(new EnumValueModel(name, text.Value));
+        }
+
+        return new EnumModel(pending.Name, Doc(pending.Node), pending.Node.GetBoolean("deprecated"), values.ToEquatableArray());
+    }
+
+    private UnionModel BuildUnion(PendingType pending)
+    {
+        var composition = pending.Node.GetArray("anyOf") ?? pending.Node.GetArray("oneOf");
+        var members = new List<UnionMemberModel>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var member in composition!.Items.OfType<JsonObject>())
+        {
+            if (IsNullSchema(member))
+            {
+                continue;
+            }
+
+            index++;
+            var isArray = TypeNames(member).Contains("array") || member.Has("items");
+            var hint = isArray ? pending.Name : pending.Name + "Option" + index.ToString(CultureInfo.InvariantCulture);
+            var type = Resolve(member, hint).WithNullable(false);
+            var wanted = MemberName(type);
+            if (wanted == pending.Name || wanted == "Json")
+            {
+                wanted += "Value";
+            }
+
+            var name = UniqueMember(wanted, taken, "Union member", $"{pending.Name}[{index - 1}]", Span(member));
+            members.Add(new UnionMemberModel(name, type, ShapeOf(type)));
+        }
+
+        return new UnionModel(pending.Name, Doc(pending.Node), pending.Node.GetBoolean("deprecated"), members.ToEquatableArray());
+    }
+
+    private static string MemberName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => type.Name!,
+        TypeKind.JsonObject => "Object",
+        TypeKind.Dictionary => "Dictionary",
+        TypeKind.List => "List",
+        TypeKind.Any => "Json",
+        _ => type.Kind.ToString(),
+    };
+
+    private static JsonShape ShapeOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.JsonObject or TypeKind.Dictionary => JsonShape.Object,
+        TypeKind.List => JsonShape.Array,
+        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.Enum => JsonShape.String,
+        TypeKind.Int32 or TypeKind.Int64 => JsonShape.Integer,
+        TypeKind.Double or TypeKind.Decimal => JsonShape.Number,
+        TypeKind.Boolean => JsonShape.Boolean,
+        _ => JsonShape.Any,
+    };
+}

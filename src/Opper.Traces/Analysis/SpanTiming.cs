@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using Opper.Models;
+
+namespace Opper;
+
+/// <summary>
+/// The duration and interval rules of the trace analysis, in one place so that the tree, the
+/// summary and the multi-trace statistics agree on every number.
+/// </summary>
+/// <remarks>
+/// Interval bounds are <see cref="decimal"/> milliseconds since 0001-01-01 UTC: a tick is
+/// exactly 0.0001 ms, so bounds, unions and self times are exact (no floating-point drift
+/// such as 2.9999999 for 3) and ties between interval ends compare exactly.
+/// </remarks>
+internal static class SpanTiming
+{
+    private const long TicksPerMs = TimeSpan.TicksPerMillisecond;
+
+    /// <summary>How a span's duration was decided.</summary>
+    internal enum DurationSource
+    {
+        /// <summary>Neither a usable <c>duration_ms</c> nor both times.</summary>
+        Unknown,
+
+        /// <summary><c>duration_ms</c> is present and &gt;= 0.</summary>
+        Reported,
+
+        /// <summary><c>duration_ms</c> is absent; computed from the two times.</summary>
+        Computed,
+
+        /// <summary><c>duration_ms</c> is negative: unknown, and an <c>InvalidDuration</c> problem.</summary>
+        NegativeReported,
+
+        /// <summary>No <c>duration_ms</c> and the end is before the start: unknown, and a problem.</summary>
+        EndBeforeStart,
+    }
+
+    /// <summary>
+    /// The span's duration in whole milliseconds, or <see langword="null"/> when unknown.
+    /// <c>duration_ms</c> alone decides when present (unknown when negative); otherwise
+    /// <c>end_time - start_time</c> floored to milliseconds when end &gt;= start.
+    /// </summary>
+    internal static long? Duration(SpanSchema span, out DurationSource source) =>
+        Duration(span.DurationMs, span.StartTime, span.EndTime, out source);
+
+    /// <summary>The same rule for any pair of times and a reported duration (a trace's, for example).</summary>
+    internal static long? Duration(long? reported, DateTimeOffset? start, DateTimeOffset? end, out DurationSource source)
+    {
+        if (reported.HasValue)
+        {
+            if (reported.Value >= 0)
+            {
+                source = DurationSource.Reported;
+                return reported.Value;
+            }
+
+            source = DurationSource.NegativeReported;
+            return null;
+        }
+
+        if (start.HasValue && end.HasValue)
+        {
+            // UtcTicks compares instants whatever the offsets; the difference of two valid
+            // instants always fits in a long (both lie within 0..3.2e18 ticks).
+            long ticks = end.Value.UtcTicks - start.Value.UtcTicks;
+            if (ticks >= 0)
+            {
+                source = DurationSource.Computed;
+                return ticks / TicksPerMs; // non-negative, so integer division floors
+            }
+
+            source = DurationSource.EndBeforeStart;
+            return null;
+        }
+
+        source = DurationSource.Unknown;
+        return null;
+    }
+
+    /// <summary>The span's duration (see <see cref="Duration(SpanSchema, out DurationSource)"/>).</summary>
+    internal static long? Duration(SpanSchema span) => Duration(span, out _);
+
+    /// <summary>An instant as exact milliseconds since 0001-01-01 UTC.</summary>
+    internal static decimal ToMs(DateTimeOffset instant) => instant.UtcTicks / (decimal)TicksPerMs;
+
+    /// <summary>
+    /// Computes the interval [start, start + duration] when both are known.
+    /// </summary>
+    internal static bool TryInterval(DateTimeOffset? start, long? duration, out decimal startMs, out decimal endMs)
+    {
+        if (start.HasValue && duration.HasValue)
+        {
+            startMs = ToMs(start.Value);
+            endMs = startMs + duration.Value;
+            return true;
+        }
+
+        startMs = 0m;
+        endMs = 0m;
+        return false;
+    }
+
+    /// <summary>
+    /// <paramref name="start"/> plus <paramref name="durationMs"/> in the start's offset, or
+    /// <see langword="null"/> when that instant cannot be represented by <see cref="DateTimeOffset"/>.
+    /// </summary>
+    internal static DateTimeOffset? AddMilliseconds(DateTimeOffset start, long durationMs)
+    {
+        long maxTicks = DateTimeOffset.MaxValue.UtcTicks;
+        if (durationMs > (maxTicks - start.UtcTicks) / TicksPerMs)
+        {
+            return null;
+        }
+
+        long utcTicks = start.UtcTicks + (durationMs * TicksPerMs);
+        long localTicks = utcTicks + start.Offset.Ticks;
+        if (localTicks < 0 || localTicks > maxTicks)
+        {
+            return null;
+        }
+
+        return new DateTimeOffset(localTicks, start.Offset);
+    }
+
+    /// <summary>Length of the union of intervals in any order (sorts the list in place).</summary>
+    internal static decimal UnionLength(List<Interval> intervals)
+    {
+        intervals.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var union = default(UnionBuilder);
+        for (int i = 0; i < intervals.Count; i++)
+        {
+            union.Add(intervals[i].Start, intervals[i].End);
+        }
+
+        return union.Length;
+    }
+
+    /// <summary>Adds without wrapping around: a sum that leaves the range of long sticks at its bound.</summary>
+    internal static long SaturatingAdd(long a, long b)
+    {
+        long sum = unchecked(a + b);
+        if (((a ^ sum) & (b ^ sum)) < 0)
+        {
+            return a < 0 ? long.MinValue : long.MaxValue;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The nearest-rank percentile: the value at rank ceil(p/100 × n) (1-based) of the sorted
+    /// list, in integer arithmetic so that 95 % of 20 is exactly rank 19.
+    /// </summary>
+    internal static long NearestRank(List<long> sorted, int percent)
+    {
+        long n = sorted.Count;
+        long rank = ((percent * n) + 99) / 100;
+        if (rank < 1)
+        {
+            rank = 1;
+        }
+
+        return sorted[(int)(rank - 1)];
+    }
+
+    /// <summary>A closed interval in milliseconds since 0001-01-01 UTC.</summary>
+    internal readonly struct Interval
+    {
+        internal Interval(decimal start, decimal end)
+        {
+            Start = start;
+            End = end;
+        }
+
+        internal decimal Start { get; }
+
+        internal decimal End { get; }
+    }
+
+    /// <summary>
+    /// Accumulates the length of a union of intervals fed in order of non-decreasing start.
+    /// A mutable struct: keep it in a local and never copy it.
+    /// </summary>
+    internal struct UnionBuilder
+    {
+        private bool _open;
+        private decimal _start;
+        private decimal _end;
+        private decimal _closed;
+
+        /// <summary>The length of the union of everything added so far.</summary>
+        internal readonly decimal Length => _open ? _closed + (_end - _start) : _closed;
+
+        /// <summary>Adds [lo, hi]; empty or reversed intervals add nothing.</summary>
+        internal void Add(decimal lo, decimal hi)
+        {
+            if (hi <= lo)
+            {
+                return;
+            }
+
+            if (!_open)
+            {
+                _open = true;
+                _start = lo;
+                _end = hi;
+            }
+            else if (lo <= _end)
+            {
+                if (hi > _end)
+                {
+                    _end = hi;
+                }
+            }
+            else
+            {
+                _closed += _end - _start;
+                _start = lo;
+                _end = hi;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Opper.Models;
+
+// CUSTOM: span-tree traversal and aggregation are not in the OpenAPI spec, so the generator
+// cannot emit them. They are hand-written here, on the generated partial class, so that users
+// call them on the DTO they already have; the work itself lives in Opper.SpanTree and
+// Opper.TraceSummary (src/Opper.Traces/Analysis).
+public partial class GetTraceResponse
+{
+    /// <summary>
+    /// Arranges the trace's spans as a tree: roots, children, depth, self time, the critical
+    /// path and a text rendering. Never throws for bad data; problems such as orphans, parent
+    /// cycles and duplicate ids are repaired and listed in <see cref="Opper.SpanTree.Problems"/>.
+    /// </summary>
+    /// <returns>The tree; empty when <see cref="Spans"/> is null or empty.</returns>
+    public Opper.SpanTree BuildTree() => Opper.SpanTree.FromSpans(Spans);
+
+    /// <summary>
+    /// Computes the trace's summary: shape, tokens, time per span type and model, generation
+    /// time and share, errors, metrics and scores.
+    /// </summary>
+    /// <returns>The summary.</returns>
+    public Opper.TraceSummary Summarize() => Opper.TraceSummary.Create(this, BuildTree());
+}
