@@ -267,7 +267,7 @@ internal static class ModelEmitter
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public override object? ReadJson({EmitNames.JsonReader} reader, {EmitNames.Type} objectType, object? existingValue, {EmitNames.JsonSerializer} serializer)");
-        writer.Line($"    => {names.Json}.ReadRoot(reader, static r => r.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : (object)Read(r));");
+        writer.Line($"    => {names.Json}.ReadRoot(reader, static r => r.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : (object?)Read(r));");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Open($"public override void WriteJson({EmitNames.JsonWriter} writer, object? value, {EmitNames.JsonSerializer} serializer)");
@@ -280,7 +280,7 @@ internal static class ModelEmitter
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Reads a value that may be JSON <c>null</c>.</summary>");
-        writer.Line($"public static {type}? ReadNullable({EmitNames.JsonReader} reader) => reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : Read(reader);");
+        writer.Line($"public static {type}? ReadNullable({EmitNames.JsonReader} reader) => reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? ({type}?)null : Read(reader);");
         writer.Line();
         writer.Line("/// <summary>Writes a value that may be <see langword=\"null\"/>.</summary>");
         writer.Open($"public static void WriteNullable({EmitNames.JsonWriter} writer, {type}? value)");
