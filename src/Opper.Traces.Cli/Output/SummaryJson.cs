@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Newtonsoft.Json;
+using Opper.Models;
+
+namespace Opper.Traces.Cli.Output;
+
+/// <summary>
+/// A <see cref="TraceSummary"/> as JSON with the snake_case keys of the public contract; unknown
+/// values are JSON null.
+/// </summary>
+internal static class SummaryJson
+{
+    /// <summary>Writes the summary, indented, followed by a line break.</summary>
+    public static void Write(TextWriter output, TraceSummary summary)
+    {
+        using (var json = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false })
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("trace_id");
+            json.WriteValue(summary.TraceId);
+            json.WritePropertyName("span_count");
+            json.WriteValue(summary.SpanCount);
+            json.WritePropertyName("root_count");
+            json.WriteValue(summary.RootCount);
+            json.WritePropertyName("orphan_count");
+            json.WriteValue(summary.OrphanCount);
+            json.WritePropertyName("max_depth");
+            json.WriteValue(summary.MaxDepth);
+            json.WritePropertyName("total_tokens");
+            json.WriteValue(summary.TotalTokens);
+            json.WritePropertyName("generation_time_ms");
+            json.WriteValue(summary.GenerationTimeMs);
+            json.WritePropertyName("generation_share");
+            WriteNumber(json, summary.GenerationShare);
+            json.WritePropertyName("generation_wall_time_ms");
+            WriteNumber(json, summary.GenerationWallTimeMs);
+            json.WritePropertyName("generation_wall_share");
+            WriteNumber(json, summary.GenerationWallShare);
+            json.WritePropertyName("average_call_duration_ms");
+            WriteNumber(json, summary.AverageCallDurationMs);
+
+            json.WritePropertyName("by_type");
+            json.WriteStartObject();
+            foreach (KeyValuePair<string, DurationStats> type in summary.ByType)
+            {
+                DurationStats stats = type.Value;
+                json.WritePropertyName(type.Key);
+                json.WriteStartObject();
+                json.WritePropertyName("count");
+                json.WriteValue(stats.Count);
+                json.WritePropertyName("total_duration_ms");
+                json.WriteValue(stats.TotalDurationMs);
+                json.WritePropertyName("average_duration_ms");
+                WriteNumber(json, stats.AverageDurationMs);
+                json.WritePropertyName("min_duration_ms");
+                json.WriteValue(stats.MinDurationMs);
+                json.WritePropertyName("max_duration_ms");
+                json.WriteValue(stats.MaxDurationMs);
+                json.WritePropertyName("p50_duration_ms");
+                json.WriteValue(stats.P50DurationMs);
+                json.WritePropertyName("p95_duration_ms");
+                json.WriteValue(stats.P95DurationMs);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+
+            json.WritePropertyName("by_model");
+            json.WriteStartObject();
+            foreach (KeyValuePair<string, ModelStats> model in summary.ByModel)
+            {
+                json.WritePropertyName(model.Key);
+                json.WriteStartObject();
+                json.WritePropertyName("calls");
+                json.WriteValue(model.Value.Calls);
+                json.WritePropertyName("total_tokens");
+                json.WriteValue(model.Value.TotalTokens);
+                json.WritePropertyName("total_duration_ms");
+                json.WriteValue(model.Value.TotalDurationMs);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+
+            json.WritePropertyName("errors");
+            json.WriteStartArray();
+            foreach (SpanSchema span in summary.Errors)
+            {
+                json.WriteValue(span.Id);
+            }
+
+            json.WriteEndArray();
+
+            json.WritePropertyName("critical_path");
+            json.WriteStartArray();
+            foreach (string id in summary.CriticalPath)
+            {
+                json.WriteValue(id);
+            }
+
+            json.WriteEndArray();
+
+            json.WritePropertyName("metrics");
+            json.WriteStartObject();
+            foreach (KeyValuePair<string, MetricStats> metric in summary.Metrics)
+            {
+                json.WritePropertyName(metric.Key);
+                json.WriteStartObject();
+                json.WritePropertyName("count");
+                json.WriteValue(metric.Value.Count);
+                json.WritePropertyName("mean");
+                WriteNumber(json, metric.Value.Mean);
+                json.WritePropertyName("min");
+                WriteNumber(json, metric.Value.Min);
+                json.WritePropertyName("max");
+                WriteNumber(json, metric.Value.Max);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+
+            json.WritePropertyName("scores");
+            json.WriteStartObject();
+            json.WritePropertyName("count");
+            json.WriteValue(summary.Scores.Count);
+            json.WritePropertyName("mean");
+            WriteNumber(json, summary.Scores.Mean);
+            json.WritePropertyName("min");
+            WriteNumber(json, summary.Scores.Min);
+            json.WritePropertyName("max");
+            WriteNumber(json, summary.Scores.Max);
+            json.WriteEndObject();
+
+            json.WriteEndObject();
+        }
+
+        output.WriteLine();
+    }
+
+    /// <summary>A number, or null when unknown; JSON has no NaN or infinity, so those are null too.</summary>
+    private static void WriteNumber(JsonWriter json, double? value)
+    {
+        if (value is { } number && !double.IsNaN(number) && !double.IsInfinity(number))
+        {
+            json.WriteValue(number);
+        }
+        else
+        {
+            json.WriteNull();
+        }
+    }
+}
