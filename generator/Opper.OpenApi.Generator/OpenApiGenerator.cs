@@ -124,7 +124,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             Option("OpenApiModelsNamespace"),
             Option("OpenApiClientName"),
             Option("OpenApiUserAgent"),
-            Option("OpenApiApiKeyEnvironmentVariables"));
+            Option("OpenApiApiKeyEnvironmentVariablesList") ?? Option("OpenApiApiKeyEnvironmentVariables"));
     }
 
     private sealed record TypeItem(TypeModel Type, ClientSettings Settings);
