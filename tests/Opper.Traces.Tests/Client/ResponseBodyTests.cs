@@ -1,4 +1,10 @@
+using System;
+using System.IO;
 using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Opper.Traces.Tests.Client.Support;
@@ -141,5 +147,61 @@ public class ResponseBodyTests
         Assert.ThrowsAsync<OpperSerializationException>(() => api.Client.Traces.GetAsync(Wire.TraceId));
 
         Assert.That(api.Sent, Has.Count.EqualTo(1));
+    }
+
+    /// <summary>A body stream that, like a browser's, cannot be read synchronously.</summary>
+    private sealed class AsyncOnlyStream : MemoryStream
+    {
+        private readonly bool _seekable;
+
+        public AsyncOnlyStream(string text, bool seekable)
+            : base(Encoding.UTF8.GetBytes(text)) => _seekable = seekable;
+
+        public override bool CanSeek => _seekable && base.CanSeek;
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Synchronous reads are not supported.");
+
+        public override int Read(Span<byte> buffer) => throw new NotSupportedException("Synchronous reads are not supported.");
+
+        public override int ReadByte() => throw new NotSupportedException("Synchronous reads are not supported.");
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(base.Read(buffer, offset, Math.Min(count, 1000)));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            new(base.Read(buffer.Span.Slice(0, Math.Min(buffer.Length, 1000))));
+    }
+
+    private static HttpResponseMessage StreamedTrace(bool withLength) => new(HttpStatusCode.OK)
+    {
+        Content = new StreamContent(new AsyncOnlyStream(Examples.Text("GetTraceResponse.research-assistant.json"), seekable: withLength))
+        {
+            Headers = { { "Content-Type", "application/json" } },
+        },
+    };
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task The_body_is_read_without_blocking_on_the_network(bool withLength)
+    {
+        using var api = new MockApi();
+        api.Reply(() => StreamedTrace(withLength));
+
+        var trace = await api.Client.Traces.GetAsync(Wire.TraceId);
+
+        Assert.That(trace.Spans, Has.Count.EqualTo(17));
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void A_body_over_max_response_bytes_is_refused(bool withLength)
+    {
+        using var api = new MockApi(o => o.MaxResponseBytes = 4096);
+        api.Reply(() => StreamedTrace(withLength));
+
+        var ex = Assert.ThrowsAsync<InvalidDataException>(() => api.Client.Traces.GetAsync(Wire.TraceId))!;
+
+        Assert.That(ex.Message, Does.Contain("MaxResponseBytes").And.Contain("4096"));
+        Assert.That(api.Sent, Has.Count.EqualTo(1), "a body that is too large is not fetched again");
     }
 }

@@ -61,6 +61,9 @@ internal sealed class MockApi : IDisposable
     public void Reply(HttpStatusCode status, string? body = null, string mediaType = "application/json", params (string Name, string Value)[] headers) =>
         Enqueue((_, _) => Task.FromResult(Response(status, body, mediaType, headers)));
 
+    /// <summary>Queues a response built by the test (for bodies that are not strings).</summary>
+    public void Reply(Func<HttpResponseMessage> response) => Enqueue((_, _) => Task.FromResult(response()));
+
     /// <summary>Queues a response whose body is a file of <c>spec/examples</c>.</summary>
     public void ReplyExample(HttpStatusCode status, string exampleFile, params (string Name, string Value)[] headers) =>
         Reply(status, Examples.Text(exampleFile), "application/json", headers);
