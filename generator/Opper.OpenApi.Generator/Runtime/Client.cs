@@ -44,6 +44,10 @@ namespace __Namespace__
             _pipeline = new __Client__Pipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options ?? new __Client__ClientOptions());
         }
 
+        /// <summary>The client's base URL, for logs and debuggers; the API key is never shown.</summary>
+        /// <returns>A one-line description.</returns>
+        public override string ToString() => $"{GetType().Name} {{ BaseUrl = {_pipeline.BaseUrl?.ToString() ?? "(none)"} }}";
+
         /// <summary>Releases the HTTP connection pool, if this client created it.</summary>
         public void Dispose()
         {

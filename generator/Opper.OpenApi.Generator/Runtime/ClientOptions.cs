@@ -84,6 +84,11 @@ namespace __Namespace__
         /// </summary>
         public bool AllowInsecureHttp { get; set; }
 
+        /// <summary>The settings, for logs and debuggers; the API key is never shown, only whether it is set.</summary>
+        /// <returns>A one-line description.</returns>
+        public override string ToString() =>
+            $"{GetType().Name} {{ BaseUrl = {BaseUrl?.ToString() ?? "(none)"}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(from the environment)" : "(set)")}, MaxRetries = {MaxRetries.ToString(global::System.Globalization.CultureInfo.InvariantCulture)}, Timeout = {Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture)} }}";
+
         /// <summary>The API key this client uses: the option, else the first environment variable set.</summary>
         internal string? ResolveApiKey()
         {

@@ -81,7 +81,7 @@ namespace __Namespace__
             switch (reader.TokenType)
             {
                 case global::Newtonsoft.Json.JsonToken.String:
-                    found = "string \"" + Truncate((string?)reader.Value ?? string.Empty, 40) + "\"";
+                    found = Quote((string?)reader.Value ?? string.Empty);
                     break;
                 case global::Newtonsoft.Json.JsonToken.Integer:
                 case global::Newtonsoft.Json.JsonToken.Float:
@@ -120,7 +120,15 @@ namespace __Namespace__
             }
         }
 
-        private static string Truncate(string text, int length) => text.Length <= length ? text : text.Substring(0, length) + "…";
+        /// <summary>
+        /// A string value for an error message: quoted in full when short, else only its length.
+        /// Never a cut-off prefix, so that a secret the caller removes from messages by exact
+        /// match (the API key, echoed by a server) cannot survive in part.
+        /// </summary>
+        private static string Quote(string text) =>
+            text.Length <= 40
+                ? "string \"" + text + "\""
+                : "string of " + text.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " characters";
 
         // ------------------------------------------------------------ scalars
 
@@ -297,7 +305,7 @@ namespace __Namespace__
                         return parsed;
                     }
 
-                    throw Error(reader, "The string \"" + Truncate((string)reader.Value!, 40) + "\" is not an ISO 8601 date-time.");
+                    throw Error(reader, "The " + Quote((string)reader.Value!) + " is not an ISO 8601 date-time.");
                 case global::Newtonsoft.Json.JsonToken.Date when reader.Value is global::System.DateTimeOffset offset:
                     return offset;
                 case global::Newtonsoft.Json.JsonToken.Date:
@@ -339,7 +347,7 @@ namespace __Namespace__
                         return timestamp.Date;
                     }
 
-                    throw Error(reader, "The string \"" + Truncate((string)reader.Value!, 40) + "\" is not an ISO 8601 date.");
+                    throw Error(reader, "The " + Quote((string)reader.Value!) + " is not an ISO 8601 date.");
                 case global::Newtonsoft.Json.JsonToken.Date when reader.Value is global::System.DateTimeOffset offset:
                     return offset.Date;
                 case global::Newtonsoft.Json.JsonToken.Date:
@@ -416,7 +424,11 @@ namespace __Namespace__
             }
         }
 
-        /// <summary>Writes a number; whole numbers without a fraction (<c>3</c>, not <c>3.0</c>).</summary>
+        /// <summary>
+        /// Writes a number the way the service (Python) writes floats: always with a fraction or
+        /// exponent (<c>1.0</c>, not <c>1</c>), so a <c>number</c> read from the service is written
+        /// back as the same JSON token.
+        /// </summary>
         public static void WriteDouble(global::Newtonsoft.Json.JsonWriter writer, double value)
         {
             if (double.IsNaN(value) || double.IsInfinity(value))
@@ -424,14 +436,7 @@ namespace __Namespace__
                 throw new global::Newtonsoft.Json.JsonSerializationException("The number " + value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " cannot be written as JSON.");
             }
 
-            if (value == global::System.Math.Floor(value) && global::System.Math.Abs(value) < 1e15)
-            {
-                writer.WriteValue((long)value);
-            }
-            else
-            {
-                writer.WriteValue(value);
-            }
+            writer.WriteValue(value);
         }
 
         public static void WriteDouble(global::Newtonsoft.Json.JsonWriter writer, double? value)
@@ -446,11 +451,20 @@ namespace __Namespace__
             }
         }
 
-        /// <summary>The ISO 8601 text of a timestamp: <c>Z</c> for UTC, no trailing zero fractions.</summary>
-        public static string FormatTimestamp(global::System.DateTimeOffset value) =>
-            value.Offset == global::System.TimeSpan.Zero
-                ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", global::System.Globalization.CultureInfo.InvariantCulture)
-                : value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>
+        /// The ISO 8601 text of a timestamp as the service writes it (Python's <c>isoformat</c>):
+        /// <c>Z</c> for UTC, else the offset; no fraction for whole seconds, else six digits
+        /// (seven when the value has 100 ns ticks), so a timestamp read from the service is
+        /// written back as the same text.
+        /// </summary>
+        public static string FormatTimestamp(global::System.DateTimeOffset value)
+        {
+            var ticks = value.Ticks % global::System.TimeSpan.TicksPerSecond;
+            var fraction = ticks == 0 ? string.Empty : ticks % 10 == 0 ? ".ffffff" : ".fffffff";
+            return value.Offset == global::System.TimeSpan.Zero
+                ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss" + fraction + "'Z'", global::System.Globalization.CultureInfo.InvariantCulture)
+                : value.ToString("yyyy-MM-dd'T'HH:mm:ss" + fraction + "zzz", global::System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         public static void WriteDateTimeOffset(global::Newtonsoft.Json.JsonWriter writer, global::System.DateTimeOffset value) =>
             writer.WriteValue(FormatTimestamp(value));

@@ -21,7 +21,7 @@ namespace __Namespace__
 
     /// <summary>
     /// Sends every request of a client: authentication, headers, per-attempt timeout, retries
-    /// with backoff, redirects, error mapping and streaming deserialization. Thread-safe; one
+    /// with backoff, redirects, error mapping and bounded, asynchronous body reading. Thread-safe; one
     /// instance is shared by the root client and its sub-clients.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "1.0.0")]
@@ -37,6 +37,7 @@ namespace __Namespace__
         private readonly global::System.Net.Http.HttpClient _http;
         private readonly bool _ownsHttp;
         private readonly string? _apiKey;
+        private readonly string? _secret;
         private readonly global::System.Uri? _baseUrl;
         private readonly int _maxRetries;
         private readonly global::System.TimeSpan _timeout;
@@ -59,6 +60,7 @@ namespace __Namespace__
             _ownsHttp = httpClient is null;
             _http = httpClient ?? CreateHttpClient();
             _apiKey = options.ResolveApiKey();
+            _secret = SecretOf(_apiKey);
             _baseUrl = options.BaseUrl;
             _maxRetries = options.MaxRetries;
             _timeout = options.Timeout;
@@ -98,6 +100,9 @@ namespace __Namespace__
                 Timeout = global::System.Threading.Timeout.InfiniteTimeSpan,
             };
         }
+
+        /// <summary>The base URL that requests go to.</summary>
+        public global::System.Uri? BaseUrl => _baseUrl;
 
         public void Dispose()
         {
@@ -232,6 +237,15 @@ namespace __Namespace__
                         attempt,
                         ex);
                 }
+                catch (global::System.OperationCanceledException ex)
+                {
+                    // Neither the caller nor our per-attempt timer cancelled: the HttpClient's own
+                    // Timeout did (a caller's client keeps its Timeout, 100 s unless changed).
+                    failure = new __Client__TimeoutException(
+                        $"{request.Method} {request.PathTemplate} timed out: the HttpClient's own Timeout ({Describe(_http.Timeout)}) ended the attempt ({attempt} of {attempts} attempts made).",
+                        attempt,
+                        ex);
+                }
                 catch (global::System.Net.Http.HttpRequestException ex)
                 {
                     failure = ex;
@@ -276,31 +290,86 @@ namespace __Namespace__
                 throw TooLarge(request, length);
             }
 
+            // The body is read asynchronously into memory, then parsed: no thread waits on the
+            // network, and platforms without synchronous reads (browsers) work.
+            using var body = await BufferAsync(request, response, attemptToken).ConfigureAwait(false);
+            return onSuccess(response, body);
+        }
+
+        /// <summary>Reads a response body into memory, refusing more than <c>MaxResponseBytes</c>.</summary>
+        private async global::System.Threading.Tasks.Task<global::System.IO.MemoryStream> BufferAsync(
+            __Client__Request request,
+            global::System.Net.Http.HttpResponseMessage response,
+            global::System.Threading.CancellationToken attemptToken)
+        {
+            var length = response.Content.Headers.ContentLength;
+            var buffer = new global::System.IO.MemoryStream(length is { } known && known <= _maxResponseBytes && known <= int.MaxValue ? (int)known : 0);
+            try
+            {
+                // Where a platform's stream ignores the token, disposing the response ends the read.
+                using var registration = attemptToken.Register(static state => ((global::System.Net.Http.HttpResponseMessage)state!).Dispose(), response);
 #if NET5_0_OR_GREATER
-            var stream = await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
+                using var stream = await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
 #else
-            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-            // The body is read synchronously by the JSON reader, straight from the network; a
-            // cancelled or timed-out attempt disposes the response, which ends any blocked read.
-            using var registration = attemptToken.Register(static state => ((global::System.Net.Http.HttpResponseMessage)state!).Dispose(), response);
-            using var limited = new LimitedStream(stream, _maxResponseBytes, request);
-            return onSuccess(response, limited);
+                var chunk = new byte[16384];
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, attemptToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > _maxResponseBytes)
+                    {
+                        throw TooLarge(request, buffer.Length + read);
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+
+                buffer.Position = 0;
+                return buffer;
+            }
+            catch
+            {
+                buffer.Dispose();
+                throw;
+            }
         }
 
         private global::System.IO.InvalidDataException TooLarge(__Client__Request request, long length) =>
             new global::System.IO.InvalidDataException(
                 $"{request.Method} {request.PathTemplate}: the response is larger than MaxResponseBytes ({_maxResponseBytes.ToString(global::System.Globalization.CultureInfo.InvariantCulture)} bytes; at least {length.ToString(global::System.Globalization.CultureInfo.InvariantCulture)} were sent). Raise the limit in the client options if this is expected.");
 
-        private __Client__SerializationException Serialization(__Client__Request request, global::System.Net.Http.HttpResponseMessage response, string message, string? path, global::System.Exception? inner) =>
-            new __Client__SerializationException(
+        private __Client__SerializationException Serialization(__Client__Request request, global::System.Net.Http.HttpResponseMessage response, string message, string? path, global::System.Exception? inner)
+        {
+            // The reader's messages quote values from the body, which may echo the key: an inner
+            // exception that names it is replaced by a copy without it.
+            if (inner is global::Newtonsoft.Json.JsonException json && NamesSecret(inner))
+            {
+                inner = new global::Newtonsoft.Json.JsonSerializationException(Redact(json.Message), Redact(path ?? string.Empty), 0, 0, null);
+            }
+
+            return new __Client__SerializationException(
                 $"{request.Method} {request.PathTemplate} returned {(int)response.StatusCode} with a body that does not match the specification. {Redact(message)}",
-                path,
+                path is null ? null : Redact(path),
                 (int)response.StatusCode,
                 inner)
             {
-                RequestId = RequestIdOf(response),
+                RequestId = RequestIdOf(response) is { } id ? Redact(id) : null,
             };
+        }
+
+        private bool NamesSecret(global::System.Exception? exception)
+        {
+            for (var e = exception; e is not null; e = e.InnerException)
+            {
+                if (!ReferenceEquals(Redact(e.Message), e.Message))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         // ------------------------------------------------------------ sending
 
@@ -429,8 +498,6 @@ namespace __Namespace__
             var status = (int)response.StatusCode;
             var body = response.Content is null ? string.Empty : await ReadBoundedTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
             body = Redact(body);
-            var truncated = body.Length > MaxErrorBodyChars;
-            var kept = truncated ? body.Substring(0, MaxErrorBodyChars) : body;
 
             global::Newtonsoft.Json.Linq.JToken? json = null;
             var trimmed = body.TrimStart();
@@ -445,6 +512,16 @@ namespace __Namespace__
                     json = null;
                 }
             }
+
+            // A key that the body echoes in escaped form ("\/", "\u0041") is found only once the
+            // JSON is read: it is removed there, and the body is kept as that redacted JSON.
+            if (json is not null && RedactToken(json))
+            {
+                body = json.ToString(global::Newtonsoft.Json.Formatting.None);
+            }
+
+            var truncated = body.Length > MaxErrorBodyChars;
+            var kept = truncated ? body.Substring(0, MaxErrorBodyChars) : body;
 
             string? errorType = null;
             string? errorMessage = null;
@@ -490,16 +567,16 @@ namespace __Namespace__
                 var mediaType = response.Content?.Headers.ContentType?.MediaType;
                 text.Append(body.Trim().Length == 0
                     ? ". The response body is empty"
-                    : $". The response body is not JSON ({mediaType ?? "no content type"}): {Shorten(StripMarkup(body), 200)}");
+                    : $". The response body is not JSON ({mediaType ?? "no content type"}): {Shorten(Redact(StripMarkup(body)), 200)}");
             }
 
-            var requestId = RequestIdOf(response);
+            var requestId = RequestIdOf(response) is { } id ? Redact(id) : null;
             if (requestId is not null)
             {
                 text.Append(" (request id ").Append(requestId).Append(')');
             }
 
-            var message = text.ToString().TrimEnd('.') + ".";
+            var message = Redact(text.ToString().TrimEnd('.') + ".");
             __Client__ApiException exception = status switch
             {
                 400 => new __Client__BadRequestException(message, status, kept),
@@ -583,15 +660,89 @@ namespace __Namespace__
             return new global::System.Text.UTF8Encoding(false, false).GetString(collected.GetBuffer(), 0, (int)collected.Length);
         }
 
-        /// <summary>Removes the API key from text that came from the server (some echo what they received).</summary>
+        /// <summary>The secret part of a key: without the auth scheme when the caller included it ("Bearer sk-1" → "sk-1").</summary>
+        private static string? SecretOf(string? apiKey)
+        {
+            if (apiKey is null)
+            {
+                return null;
+            }
+
+            var scheme = __Client__ClientDefaults.AuthScheme;
+            var secret = scheme.Length > 0 && apiKey.StartsWith(scheme + " ", global::System.StringComparison.OrdinalIgnoreCase)
+                ? apiKey.Substring(scheme.Length + 1).Trim()
+                : apiKey;
+            return secret.Length >= 4 ? secret : null;
+        }
+
+        /// <summary>
+        /// Removes the API key from text that came from the server (some echo what they received).
+        /// Returns the same instance when there is nothing to remove.
+        /// </summary>
         private string Redact(string text)
         {
-            if (_apiKey is null || _apiKey.Length < 4 || text.Length == 0)
+            if (_secret is null || text.Length == 0 || text.IndexOf(_secret, global::System.StringComparison.Ordinal) < 0)
             {
                 return text;
             }
 
-            return text.Replace(_apiKey, Redacted);
+            return text.Replace(_secret, Redacted);
+        }
+
+        /// <summary>Removes the API key from every string and property name of a JSON value; true when it found any.</summary>
+        private bool RedactToken(global::Newtonsoft.Json.Linq.JToken root)
+        {
+            if (_secret is null)
+            {
+                return false;
+            }
+
+            var found = false;
+            var pending = new global::System.Collections.Generic.Stack<global::Newtonsoft.Json.Linq.JToken>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var token = pending.Pop();
+                switch (token)
+                {
+                    case global::Newtonsoft.Json.Linq.JObject obj:
+                        foreach (var property in global::System.Linq.Enumerable.ToList(obj.Properties()))
+                        {
+                            var name = Redact(property.Name);
+                            if (!ReferenceEquals(name, property.Name))
+                            {
+                                found = true;
+                                var renamed = new global::Newtonsoft.Json.Linq.JProperty(name, property.Value);
+                                property.Replace(renamed);
+                                pending.Push(renamed.Value);
+                            }
+                            else
+                            {
+                                pending.Push(property.Value);
+                            }
+                        }
+
+                        break;
+                    case global::Newtonsoft.Json.Linq.JArray array:
+                        foreach (var item in array)
+                        {
+                            pending.Push(item);
+                        }
+
+                        break;
+                    case global::Newtonsoft.Json.Linq.JValue { Value: string text } value:
+                        var redacted = Redact(text);
+                        if (!ReferenceEquals(redacted, text))
+                        {
+                            found = true;
+                            value.Value = redacted;
+                        }
+
+                        break;
+                }
+            }
+
+            return found;
         }
 
         private static string? RequestIdOf(global::System.Net.Http.HttpResponseMessage response)
@@ -647,86 +798,24 @@ namespace __Namespace__
             return null;
         }
 
-        private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> HeadersOf(global::System.Net.Http.HttpResponseMessage response)
+        /// <summary>The response headers, with the API key removed from their values.</summary>
+        private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> HeadersOf(global::System.Net.Http.HttpResponseMessage response)
         {
             var headers = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(global::System.StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers)
             {
-                headers[header.Key] = new global::System.Collections.Generic.List<string>(header.Value);
+                headers[header.Key] = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(header.Value, Redact));
             }
 
             if (response.Content is not null)
             {
                 foreach (var header in response.Content.Headers)
                 {
-                    headers[header.Key] = new global::System.Collections.Generic.List<string>(header.Value);
+                    headers[header.Key] = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(header.Value, Redact));
                 }
             }
 
             return headers;
-        }
-
-        /// <summary>A read-only stream that refuses to read past a byte limit.</summary>
-        private sealed class LimitedStream : global::System.IO.Stream
-        {
-            private readonly global::System.IO.Stream _inner;
-            private readonly long _limit;
-            private readonly __Client__Request _request;
-            private long _read;
-
-            public LimitedStream(global::System.IO.Stream inner, long limit, __Client__Request request)
-            {
-                _inner = inner;
-                _limit = limit;
-                _request = request;
-            }
-
-            public override bool CanRead => true;
-
-            public override bool CanSeek => false;
-
-            public override bool CanWrite => false;
-
-            public override long Length => throw new global::System.NotSupportedException();
-
-            public override long Position
-            {
-                get => _read;
-                set => throw new global::System.NotSupportedException();
-            }
-
-            public override int Read(byte[] buffer, int offset, int count)
-            {
-                var read = _inner.Read(buffer, offset, count);
-                _read += read;
-                if (_read > _limit)
-                {
-                    throw new global::System.IO.InvalidDataException(
-                        $"{_request.Method} {_request.PathTemplate}: the response is larger than MaxResponseBytes ({_limit.ToString(global::System.Globalization.CultureInfo.InvariantCulture)} bytes). Raise the limit in the client options if this is expected.");
-                }
-
-                return read;
-            }
-
-            public override void Flush()
-            {
-            }
-
-            public override long Seek(long offset, global::System.IO.SeekOrigin origin) => throw new global::System.NotSupportedException();
-
-            public override void SetLength(long value) => throw new global::System.NotSupportedException();
-
-            public override void Write(byte[] buffer, int offset, int count) => throw new global::System.NotSupportedException();
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                    _inner.Dispose();
-                }
-
-                base.Dispose(disposing);
-            }
         }
     }
 }

@@ -14,6 +14,7 @@ namespace __Namespace__
         private readonly global::System.Text.StringBuilder _path = new global::System.Text.StringBuilder();
         private global::System.Text.StringBuilder? _query;
         private global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? _headers;
+        private bool _dotSegment;
 
         public __Client__Request(string method, string operation, string pathTemplate)
         {
@@ -61,6 +62,7 @@ namespace __Namespace__
             }
 
             _path.Append(EscapeSegment(value));
+            _dotSegment |= value == "." || value == "..";
         }
 
         /// <summary>Escapes a path segment; <c>.</c> and <c>..</c> are escaped too, so they cannot move up the path.</summary>
@@ -177,7 +179,21 @@ namespace __Namespace__
         public global::System.Uri BuildUri(global::System.Uri baseUrl)
         {
             var root = baseUrl.GetLeftPart(global::System.UriPartial.Path).TrimEnd('/');
-            return new global::System.Uri(root + _path.ToString() + (_query?.ToString() ?? string.Empty), global::System.UriKind.Absolute);
+            var text = root + _path.ToString() + (_query?.ToString() ?? string.Empty);
+#if NET6_0_OR_GREATER
+            // Every part is escaped already. Canonicalizing would unescape an id's "%2E%2E" back
+            // to ".." and then drop it together with the segment before it.
+            return new global::System.Uri(text, new global::System.UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+#else
+            var uri = new global::System.Uri(text, global::System.UriKind.Absolute);
+            if (_dotSegment && uri.AbsolutePath.Length < text.Length - (_query?.Length ?? 0) - uri.GetLeftPart(global::System.UriPartial.Authority).Length)
+            {
+                throw new global::System.ArgumentException(
+                    $"{Method} {PathTemplate}: an id of \".\" or \"..\" cannot be sent on this platform, whose URI class turns it into a relative path segment.");
+            }
+
+            return uri;
+#endif
         }
 
         // ------------------------------------------------------------ formatting

@@ -1,0 +1,207 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Opper.Traces.Tests.Client.Support;
+
+namespace Opper.Traces.Tests.Client;
+
+/// <summary>Bodies that are not what the spec promises still give clear, precise errors.</summary>
+[TestFixture]
+public class ResponseBodyTests
+{
+    [Test]
+    public void An_html_502_from_a_proxy_gives_a_clear_server_error()
+    {
+        using var api = new MockApi(o => o.MaxRetries = 0);
+        var html = System.IO.File.ReadAllText(System.IO.Path.Combine(Examples.ExamplesDirectory, "errors", "502-bad-gateway.html"));
+        api.Reply(HttpStatusCode.BadGateway, html, "text/html");
+
+        var ex = Assert.ThrowsAsync<OpperServerException>(() => api.Client.Traces.GetAsync(Wire.TraceId))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.StatusCode, Is.EqualTo(502));
+            Assert.That(ex.Message, Does.Contain("502").And.Contain("GET /traces/{trace_id}"));
+            Assert.That(ex.Message, Does.Contain("not JSON").And.Contain("text/html"));
+            Assert.That(ex.Message, Does.Contain("502 Bad Gateway").And.Not.Contain("<"), "the page's text, without its markup");
+            Assert.That(ex.ResponseBody, Is.EqualTo(html));
+            Assert.That(ex.ErrorType, Is.Null);
+            Assert.That(ex.ErrorMessage, Is.Null);
+            Assert.That(ex.Detail, Is.Null);
+            Assert.That(ex.Error, Is.Null);
+        });
+    }
+
+    [TestCase(HttpStatusCode.NotFound)]
+    [TestCase(HttpStatusCode.InternalServerError)]
+    public void An_empty_error_body_gives_a_clear_error(HttpStatusCode status)
+    {
+        using var api = new MockApi(o => o.MaxRetries = 0);
+        api.Reply(status, string.Empty);
+
+        var ex = Assert.CatchAsync<OpperApiException>(() => api.Client.Spans.GetAsync(Wire.RootSpanId))!;
+
+        Assert.That(ex.StatusCode, Is.EqualTo((int)status));
+        Assert.That(ex.Message, Does.Contain(((int)status).ToString()).And.Contain("empty"));
+        Assert.That(ex.ResponseBody, Is.Empty);
+        Assert.That(ex.Error, Is.Null);
+    }
+
+    [Test]
+    public void An_error_without_a_body_at_all_gives_a_clear_error()
+    {
+        using var api = new MockApi();
+        api.Reply(HttpStatusCode.Unauthorized);
+
+        var ex = Assert.ThrowsAsync<OpperUnauthorizedException>(() => api.Client.Spans.GetAsync(Wire.RootSpanId))!;
+
+        Assert.That(ex.Message, Does.Contain("401").And.Contain("empty"));
+    }
+
+    [Test]
+    public void A_wrong_type_in_a_success_body_names_its_json_path()
+    {
+        using var api = new MockApi();
+        var trace = (JObject)Examples.Json("GetTraceResponse.research-assistant.json");
+        trace["spans"]![1]!["duration_ms"] = "three";
+        api.Reply(HttpStatusCode.OK, trace.ToString(Formatting.Indented), "application/json", ("x-request-id", "req-7"));
+
+        var ex = Assert.ThrowsAsync<OpperSerializationException>(() => api.Client.Traces.GetAsync(Wire.TraceId))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Path, Is.EqualTo("spans[1].duration_ms"));
+            Assert.That(ex.Message, Does.Contain("spans[1].duration_ms"));
+            Assert.That(ex.Message, Does.Contain("GET /traces/{trace_id}"));
+            Assert.That(ex.StatusCode, Is.EqualTo(200));
+            Assert.That(ex.RequestId, Is.EqualTo("req-7"));
+        });
+    }
+
+    [Test]
+    public void A_bare_null_where_an_object_is_promised_is_a_serialization_error()
+    {
+        using var api = new MockApi();
+        api.Reply(HttpStatusCode.OK, "null");
+
+        var ex = Assert.ThrowsAsync<OpperSerializationException>(() => api.Client.Traces.GetAsync(Wire.TraceId))!;
+
+        Assert.That(ex.Message, Does.Contain("null"));
+    }
+
+    [Test]
+    public void Truncated_json_is_a_serialization_error()
+    {
+        using var api = new MockApi();
+        var text = Examples.Text("GetTraceResponse.research-assistant.json");
+        api.Reply(HttpStatusCode.OK, text.Substring(0, text.Length / 2));
+
+        var ex = Assert.ThrowsAsync<OpperSerializationException>(() => api.Client.Traces.GetAsync(Wire.TraceId))!;
+
+        Assert.That(ex.Path, Does.StartWith("spans["), "the path of where the body ended");
+    }
+
+    [Test]
+    public void An_empty_success_body_is_a_serialization_error()
+    {
+        using var api = new MockApi();
+        api.Reply(HttpStatusCode.OK, string.Empty);
+
+        var ex = Assert.ThrowsAsync<OpperSerializationException>(() => api.Client.Traces.GetAsync(Wire.TraceId))!;
+
+        Assert.That(ex.Message, Does.Contain("no body").Or.Contain("empty"));
+    }
+
+    [Test]
+    public void A_missing_required_field_is_a_serialization_error()
+    {
+        using var api = new MockApi();
+        api.Reply(HttpStatusCode.OK, """{"meta":{"total_count":1}}""");
+
+        var ex = Assert.ThrowsAsync<OpperSerializationException>(() => api.Client.Traces.ListAsync())!;
+
+        Assert.That(ex.Message, Does.Contain("data"));
+    }
+
+    [Test]
+    public void Text_after_the_json_value_is_a_serialization_error()
+    {
+        using var api = new MockApi();
+        api.Reply(HttpStatusCode.OK, Examples.Text("GetSpanResponse.with-feedback.json") + " {}");
+
+        Assert.ThrowsAsync<OpperSerializationException>(() => api.Client.Spans.GetAsync(Wire.RootSpanId));
+    }
+
+    [Test]
+    public void A_serialization_error_is_not_retried()
+    {
+        using var api = new MockApi();
+        api.Reply(HttpStatusCode.OK, "null");
+
+        Assert.ThrowsAsync<OpperSerializationException>(() => api.Client.Traces.GetAsync(Wire.TraceId));
+
+        Assert.That(api.Sent, Has.Count.EqualTo(1));
+    }
+
+    /// <summary>A body stream that, like a browser's, cannot be read synchronously.</summary>
+    private sealed class AsyncOnlyStream : MemoryStream
+    {
+        private readonly bool _seekable;
+
+        public AsyncOnlyStream(string text, bool seekable)
+            : base(Encoding.UTF8.GetBytes(text)) => _seekable = seekable;
+
+        public override bool CanSeek => _seekable && base.CanSeek;
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Synchronous reads are not supported.");
+
+        public override int Read(Span<byte> buffer) => throw new NotSupportedException("Synchronous reads are not supported.");
+
+        public override int ReadByte() => throw new NotSupportedException("Synchronous reads are not supported.");
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(base.Read(buffer, offset, Math.Min(count, 1000)));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            new(base.Read(buffer.Span.Slice(0, Math.Min(buffer.Length, 1000))));
+    }
+
+    private static HttpResponseMessage StreamedTrace(bool withLength) => new(HttpStatusCode.OK)
+    {
+        Content = new StreamContent(new AsyncOnlyStream(Examples.Text("GetTraceResponse.research-assistant.json"), seekable: withLength))
+        {
+            Headers = { { "Content-Type", "application/json" } },
+        },
+    };
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task The_body_is_read_without_blocking_on_the_network(bool withLength)
+    {
+        using var api = new MockApi();
+        api.Reply(() => StreamedTrace(withLength));
+
+        var trace = await api.Client.Traces.GetAsync(Wire.TraceId);
+
+        Assert.That(trace.Spans, Has.Count.EqualTo(17));
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void A_body_over_max_response_bytes_is_refused(bool withLength)
+    {
+        using var api = new MockApi(o => o.MaxResponseBytes = 4096);
+        api.Reply(() => StreamedTrace(withLength));
+
+        var ex = Assert.ThrowsAsync<InvalidDataException>(() => api.Client.Traces.GetAsync(Wire.TraceId))!;
+
+        Assert.That(ex.Message, Does.Contain("MaxResponseBytes").And.Contain("4096"));
+        Assert.That(api.Sent, Has.Count.EqualTo(1), "a body that is too large is not fetched again");
+    }
+}
