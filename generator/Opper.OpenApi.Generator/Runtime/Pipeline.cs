@@ -21,7 +21,7 @@ namespace __Namespace__
 
     /// <summary>
     /// Sends every request of a client: authentication, headers, per-attempt timeout, retries
-    /// with backoff, redirects, error mapping and bounded, asynchronous body reading. Thread-safe; one
+    /// with backoff, redirects, error mapping and streaming deserialization. Thread-safe; one
     /// instance is shared by the root client and its sub-clients.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "1.0.0")]
@@ -290,49 +290,17 @@ namespace __Namespace__
                 throw TooLarge(request, length);
             }
 
-            // The body is read asynchronously into memory, then parsed: no thread waits on the
-            // network, and platforms without synchronous reads (browsers) work.
-            using var body = await BufferAsync(request, response, attemptToken).ConfigureAwait(false);
-            return onSuccess(response, body);
-        }
-
-        /// <summary>Reads a response body into memory, refusing more than <c>MaxResponseBytes</c>.</summary>
-        private async global::System.Threading.Tasks.Task<global::System.IO.MemoryStream> BufferAsync(
-            __Client__Request request,
-            global::System.Net.Http.HttpResponseMessage response,
-            global::System.Threading.CancellationToken attemptToken)
-        {
-            var length = response.Content.Headers.ContentLength;
-            var buffer = new global::System.IO.MemoryStream(length is { } known && known <= _maxResponseBytes && known <= int.MaxValue ? (int)known : 0);
-            try
-            {
-                // Where a platform's stream ignores the token, disposing the response ends the read.
-                using var registration = attemptToken.Register(static state => ((global::System.Net.Http.HttpResponseMessage)state!).Dispose(), response);
 #if NET5_0_OR_GREATER
-                using var stream = await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
 #else
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-                var chunk = new byte[16384];
-                int read;
-                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, attemptToken).ConfigureAwait(false)) > 0)
-                {
-                    if (buffer.Length + read > _maxResponseBytes)
-                    {
-                        throw TooLarge(request, buffer.Length + read);
-                    }
-
-                    buffer.Write(chunk, 0, read);
-                }
-
-                buffer.Position = 0;
-                return buffer;
-            }
-            catch
-            {
-                buffer.Dispose();
-                throw;
-            }
+            // The JSON reader pulls the body straight from the network: no copy of it is made, so
+            // a 50 MB trace costs its objects, not also its bytes. A cancelled or timed-out attempt
+            // disposes the response, which ends a read that is waiting on the network.
+            using var registration = attemptToken.Register(static state => ((global::System.Net.Http.HttpResponseMessage)state!).Dispose(), response);
+            using var limited = new LimitedStream(stream, _maxResponseBytes, this, request);
+            return onSuccess(response, limited);
         }
 
         private global::System.IO.InvalidDataException TooLarge(__Client__Request request, long length) =>
@@ -816,6 +784,70 @@ namespace __Namespace__
             }
 
             return headers;
+        }
+
+        /// <summary>A read-only stream that refuses to read past <c>MaxResponseBytes</c>.</summary>
+        private sealed class LimitedStream : global::System.IO.Stream
+        {
+            private readonly global::System.IO.Stream _inner;
+            private readonly long _limit;
+            private readonly __Client__Pipeline _pipeline;
+            private readonly __Client__Request _request;
+            private long _read;
+
+            public LimitedStream(global::System.IO.Stream inner, long limit, __Client__Pipeline pipeline, __Client__Request request)
+            {
+                _inner = inner;
+                _limit = limit;
+                _pipeline = pipeline;
+                _request = request;
+            }
+
+            public override bool CanRead => true;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => false;
+
+            public override long Length => throw new global::System.NotSupportedException();
+
+            public override long Position
+            {
+                get => _read;
+                set => throw new global::System.NotSupportedException();
+            }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                var read = _inner.Read(buffer, offset, count);
+                _read += read;
+                if (_read > _limit)
+                {
+                    throw _pipeline.TooLarge(_request, _read);
+                }
+
+                return read;
+            }
+
+            public override void Flush()
+            {
+            }
+
+            public override long Seek(long offset, global::System.IO.SeekOrigin origin) => throw new global::System.NotSupportedException();
+
+            public override void SetLength(long value) => throw new global::System.NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new global::System.NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _inner.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ public class PublicApiTests
                      "class Opper.Models.GetTraceResponse", "class Opper.Models.SpanSchema",
                  })
         {
-            Assert.That(listing, Does.Contain(name + " "), name);
+            Assert.That(listing, Does.Match("(?m)^(sealed |abstract |static )?" + System.Text.RegularExpressions.Regex.Escape(name) + "( |$)"), name);
         }
     }
 
