@@ -59,7 +59,9 @@ internal static class ModelEmitter
 
     private static string Bit(int index) => "0x" + (1UL << (index % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
 
-    private static string Field(int index) => "_present" + (index / 64).ToString(CultureInfo.InvariantCulture);
+    // Two leading underscores: a backing field is "_" + the property name, and no property name
+    // starts with an underscore followed by a letter, so these can never collide with one.
+    private static string Field(int index) => "__present" + (index / 64).ToString(CultureInfo.InvariantCulture);
 
     private static string BackingField(PropertyModel property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
@@ -79,7 +81,7 @@ internal static class ModelEmitter
         var fields = (model.Properties.Count + 63) / 64;
         for (var i = 0; i < fields; i++)
         {
-            writer.Line($"internal ulong _present{i.ToString(CultureInfo.InvariantCulture)};");
+            writer.Line($"internal ulong {Field(i * 64)};");
         }
 
         var additionalType = model.AdditionalValues is null ? $"{EmitNames.JToken}?" : TypeSyntax.CSharp(model.AdditionalValues, names);
@@ -280,7 +282,7 @@ internal static class ModelEmitter
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Reads a value that may be JSON <c>null</c>.</summary>");
-        writer.Line($"public static {type}? ReadNullable({EmitNames.JsonReader} reader) => reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : Read(reader);");
+        writer.Line($"public static {type}? ReadNullable({EmitNames.JsonReader} reader) => reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? {(isValueType ? $"default({type}?)" : "null")} : Read(reader);");
         writer.Line();
         writer.Line("/// <summary>Writes a value that may be <see langword=\"null\"/>.</summary>");
         writer.Open($"public static void WriteNullable({EmitNames.JsonWriter} writer, {type}? value)");

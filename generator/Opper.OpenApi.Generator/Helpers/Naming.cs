@@ -107,6 +107,16 @@ internal static class Naming
         return new string(chars);
     }
 
+    /// <summary>
+    /// A name made unique with a number: <c>Pet</c> → <c>Pet2</c>, but <c>Value1</c> →
+    /// <c>Value1_2</c> so that the number cannot be read as part of the name.
+    /// </summary>
+    public static string WithSuffix(string name, int number)
+    {
+        var suffix = number.ToString(CultureInfo.InvariantCulture);
+        return name.Length > 0 && char.IsDigit(name[name.Length - 1]) ? name + "_" + suffix : name + suffix;
+    }
+
     private static string FixLeadingDigit(string identifier) =>
         identifier.Length > 0 && char.IsDigit(identifier[0]) ? "_" + identifier : identifier;
 

@@ -296,7 +296,7 @@ internal sealed partial class SpecParser
                 type.WithNullable(!required || type.Nullable),
                 required,
                 explode,
-                parameter.GetString("description") ?? Doc(schema as JsonObject)));
+                parameter.GetString("description") ?? Doc(schema as JsonObject, wireName)));
         }
     }
 
@@ -521,17 +521,28 @@ internal sealed partial class SpecParser
             }
         }
 
-        // Clashing short names fall back to the operation's full words, then to the HTTP method.
-        foreach (var fallback in new Func<OperationDraft, string>[]
-                 {
-                     m => Naming.ToPascal(m.FullWords),
-                     m => Naming.ToPascal(m.FullWords) + Naming.ToPascal(m.HttpMethod.ToLowerInvariant()),
-                 })
+        // Operations whose short names clash fall back to their full words, then to those and
+        // the HTTP method, when that tells them apart; otherwise they are numbered below.
+        var fallbacks = new Func<OperationDraft, string>[]
         {
-            var clashes = names.Select((n, i) => (n, i)).GroupBy(x => x.n, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g).ToList();
-            foreach (var (_, i) in clashes)
+            m => Naming.ToPascal(m.FullWords),
+            m => Naming.ToPascal(m.FullWords) + Naming.ToPascal(m.HttpMethod.ToLowerInvariant()),
+        };
+        var clashes = names.Select((n, i) => (Name: n, Index: i)).GroupBy(x => x.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
+        foreach (var clash in clashes)
+        {
+            foreach (var fallback in fallbacks)
             {
-                names[i] = fallback(members[i]);
+                var candidates = clash.Select(x => fallback(members[x.Index])).ToList();
+                if (candidates.Distinct(StringComparer.Ordinal).Count() == candidates.Count)
+                {
+                    foreach (var (candidate, (_, index)) in candidates.Zip(clash, (c, x) => (c, x)))
+                    {
+                        names[index] = candidate;
+                    }
+
+                    break;
+                }
             }
         }
 

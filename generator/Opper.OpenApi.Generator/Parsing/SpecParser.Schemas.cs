@@ -21,7 +21,7 @@ internal sealed partial class SpecParser
     private static readonly HashSet<string> ObjectMemberNames = new(StringComparer.Ordinal)
     {
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
-        "AdditionalProperties",
+        "AdditionalProperties", "IsSet",
     };
 
     private readonly Dictionary<string, ComponentInfo> _components = new(StringComparer.Ordinal);
@@ -451,8 +451,45 @@ internal sealed partial class SpecParser
         }
     }
 
-    private static string? Doc(JsonObject? schema) =>
-        schema is null ? null : (schema.GetString("description") ?? schema.GetString("title"));
+    /// <summary>
+    /// The schema's <c>description</c>, else its <c>title</c> when that says more than the name
+    /// (<c>title: "Start Time"</c> on <c>start_time</c>, as pydantic writes it, says nothing).
+    /// </summary>
+    private static string? Doc(JsonObject? schema, string name)
+    {
+        if (schema is null)
+        {
+            return null;
+        }
+
+        if (schema.GetString("description") is { } description && !string.IsNullOrWhiteSpace(description))
+        {
+            return description;
+        }
+
+        var title = schema.GetString("title");
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        var letters = LettersAndDigits(title!);
+        return letters.Length == 0 || LettersAndDigits(name).IndexOf(letters, StringComparison.Ordinal) >= 0 ? null : title;
+    }
+
+    private static string LettersAndDigits(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
 
     private ObjectModel BuildObject(PendingType pending)
     {
@@ -489,7 +526,7 @@ internal sealed partial class SpecParser
                 name,
                 type.WithNullable(nullable),
                 isRequired,
-                Doc(propertySchema) ?? DocOfReference(propertySchema),
+                Doc(propertySchema, jsonName) ?? DocOfReference(propertySchema),
                 defaultLiteral,
                 propertySchema?.GetBoolean("deprecated") == true));
         }
@@ -500,7 +537,7 @@ internal sealed partial class SpecParser
             additionalValues = Resolve(additional, pending.Name + "Value");
         }
 
-        return new ObjectModel(pending.Name, Doc(pending.Node), pending.Node.GetBoolean("deprecated"), models.ToEquatableArray(), additionalValues);
+        return new ObjectModel(pending.Name, Doc(pending.Node, pending.Name), pending.Node.GetBoolean("deprecated"), models.ToEquatableArray(), additionalValues);
     }
 
     private string? DocOfReference(JsonObject? schema)
@@ -599,7 +636,7 @@ internal sealed partial class SpecParser
 
         for (var i = 2; ; i++)
         {
-            var candidate = wanted + i.ToString(CultureInfo.InvariantCulture);
+            var candidate = Naming.WithSuffix(wanted, i);
             if (taken.Add(candidate))
             {
                 Report("OPENAPI004", location, what, specName, wanted, candidate);
@@ -650,16 +687,7 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            var wanted = Naming.ToPascal(text.Value);
-            if (wanted.Length == 0)
-            {
-                wanted = text.Value.Length == 0 ? "Empty" : "Value";
-            }
-            else if (wanted[0] == '_')
-            {
-                wanted = "Value" + wanted.Substring(1);
-            }
-
+            var wanted = EnumMemberName(text.Value);
             if (wanted == pending.Name || wanted == "Value" || ObjectMemberNames.Contains(wanted) || wanted == "IsKnown" || wanted == "KnownValues")
             {
                 wanted += "Value";
@@ -669,7 +697,44 @@ internal sealed partial class SpecParser
             values.Add(new EnumValueModel(name, text.Value));
         }
 
-        return new EnumModel(pending.Name, Doc(pending.Node), pending.Node.GetBoolean("deprecated"), values.ToEquatableArray());
+        return new EnumModel(pending.Name, Doc(pending.Node, pending.Name), pending.Node.GetBoolean("deprecated"), values.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The member name of an enum value: PascalCase of its words; a value that starts with a
+    /// number keeps its sign (<c>+1</c> → <c>Plus1</c>, <c>-1</c> → <c>Minus1</c>, <c>1.5</c> →
+    /// <c>Value1_5</c>), and a value without letters or digits is <c>Empty</c> or <c>Value</c>.
+    /// </summary>
+    private static string EnumMemberName(string value)
+    {
+        var trimmed = value.TrimStart();
+        var prefix = trimmed.Length > 1 && char.IsDigit(trimmed[1]) && trimmed[0] is '+' or '-'
+            ? (trimmed[0] == '+' ? "Plus" : "Minus")
+            : "Value";
+        var words = Naming.Words(value);
+        if (words.Count == 0)
+        {
+            return value.Length == 0 ? "Empty" : "Value";
+        }
+
+        if (!char.IsDigit(words[0][0]))
+        {
+            return Naming.ToPascal(words);
+        }
+
+        // Digits in a row stay apart (1.5 is not 15).
+        var builder = new System.Text.StringBuilder(prefix);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (i > 0 && char.IsDigit(words[i - 1][words[i - 1].Length - 1]) && char.IsDigit(words[i][0]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToUpperInvariant(words[i][0])).Append(words[i], 1, words[i].Length - 1);
+        }
+
+        return builder.ToString();
     }
 
     private UnionModel BuildUnion(PendingType pending)
@@ -699,7 +764,7 @@ internal sealed partial class SpecParser
             members.Add(new UnionMemberModel(name, type, ShapeOf(type)));
         }
 
-        return new UnionModel(pending.Name, Doc(pending.Node), pending.Node.GetBoolean("deprecated"), members.ToEquatableArray());
+        return new UnionModel(pending.Name, Doc(pending.Node, pending.Name), pending.Node.GetBoolean("deprecated"), members.ToEquatableArray());
     }
 
     private static string MemberName(TypeRef type) => type.Kind switch

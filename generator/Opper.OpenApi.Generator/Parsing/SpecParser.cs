@@ -279,7 +279,7 @@ internal sealed partial class SpecParser
 
         for (var i = 2; ; i++)
         {
-            var candidate = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var candidate = Naming.WithSuffix(wanted, i);
             if (_typeNames.Add(candidate))
             {
                 if (report)
