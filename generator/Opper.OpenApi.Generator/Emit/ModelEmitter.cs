@@ -95,8 +95,8 @@ internal static class ModelEmitter
             var initializer = Initializer(property, names);
             writer.Line($"private {type} {BackingField(property)}{initializer};");
             writer.Line();
-            DocWriter.Summary(writer, property.Doc, $"The <c>{property.JsonName}</c> property.");
-            writer.Line($"/// <remarks>JSON name: <c>{Naming.Xml(property.JsonName)}</c>{(property.Required ? " (required)" : string.Empty)}.</remarks>");
+            DocWriter.Summary(writer, property.Doc, $"The <c>{Naming.XmlLine(property.JsonName)}</c> property.");
+            writer.Line($"/// <remarks>JSON name: <c>{Naming.XmlLine(property.JsonName)}</c>{(property.Required ? " (required)" : string.Empty)}.</remarks>");
             writer.Line($"[global::Newtonsoft.Json.JsonProperty({Naming.Literal(property.JsonName)})]");
             if (property.Deprecated)
             {
@@ -318,7 +318,7 @@ internal static class ModelEmitter
         writer.Line();
         foreach (var value in model.Values)
         {
-            writer.Line($"/// <summary>The value <c>{Naming.Xml(value.Value)}</c>.</summary>");
+            writer.Line($"/// <summary>The value <c>{Naming.XmlLine(value.Value)}</c>.</summary>");
             writer.Line($"public static {name} {value.Name} {{ get; }} = new {name}({Naming.Literal(value.Value)});");
             writer.Line();
         }

@@ -113,7 +113,7 @@ internal sealed partial class SpecParser
             };
 
             var tag = (operation.GetArray("tags")?.Items.FirstOrDefault())?.AsString();
-            draft.Group = tag is null ? string.Empty : Naming.ToPascal(tag);
+            draft.Group = tag is null ? string.Empty : GroupName(tag, operation.GetArray("tags")!.Items[0]);
             if (tag is not null)
             {
                 draft.TagWords.AddRange(Naming.Words(tag));
@@ -136,6 +136,30 @@ internal sealed partial class SpecParser
 
         return drafts;
     }
+
+    /// <summary>
+    /// The sub-client of a tag (<c>span metrics</c> → <c>SpanMetrics</c>, reached as
+    /// <c>client.SpanMetrics</c>). A tag whose name the root client already uses (its own name,
+    /// <c>Dispose</c>) becomes <c>…Operations</c>.
+    /// </summary>
+    private string GroupName(string tag, JsonNode at)
+    {
+        var name = Naming.ToPascal(tag);
+        if (name.Length == 0 || (name != _clientName && name != "Dispose"))
+        {
+            return name;
+        }
+
+        var renamed = name + "Operations";
+        if (_reportedTags.Add(tag))
+        {
+            Report("OPENAPI004", Span(at), "Tag", tag, name, renamed);
+        }
+
+        return renamed;
+    }
+
+    private readonly HashSet<string> _reportedTags = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The method name: the operation's words without those of its tag (<c>list_traces</c> under
@@ -264,9 +288,11 @@ internal sealed partial class SpecParser
             }
 
             var schema = parameter["schema"] ?? (parameter.GetObject("content")?.Properties.FirstOrDefault()?.Value as JsonObject)?["schema"];
+            var mark = Mark();
             var type = Resolve(schema, hint + Naming.ToPascal(wireName));
             if (!IsSimple(type))
             {
+                Forget(mark);
                 if (type.Kind != TypeKind.Any)
                 {
                     Report("OPENAPI003", Span(parameter), $"The {location} parameter '{wireName}' of a structured type", "it is passed as a string");
@@ -380,6 +406,14 @@ internal sealed partial class SpecParser
 
         if (media.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) || media == "application/x-www-form-urlencoded")
         {
+            // A form that can hold no field (Stripe's GETs declare one) sends nothing: no parameter.
+            var form = (first.Value as JsonObject)?.GetObject("schema");
+            if (form is not null && Deref(form) is { } formSchema && formSchema.GetObject("properties") is { Properties.Count: 0 }
+                && formSchema["additionalProperties"]?.Kind == JsonKind.False)
+            {
+                return null;
+            }
+
             return new BodyModel(BodyKind.Content, media, null, required, doc);
         }
 

@@ -27,6 +27,7 @@ internal sealed partial class SpecParser
     private readonly Dictionary<string, ComponentInfo> _components = new(StringComparer.Ordinal);
     private readonly List<ComponentInfo> _componentOrder = new();
     private readonly Dictionary<JsonObject, TypeRef> _inlineTypes = new(ReferenceComparer<JsonObject>.Instance);
+    private readonly List<JsonObject> _inlineOrder = new();
     private readonly Queue<PendingType> _pending = new();
     private readonly Dictionary<string, ObjectModel> _objectModels = new(StringComparer.Ordinal);
 
@@ -127,6 +128,63 @@ internal sealed partial class SpecParser
         var resolved = Resolve(schema, Naming.ToPascal(name));
         info.InProgress = false;
         return info.Resolved = resolved;
+    }
+
+    /// <summary>How far type creation had got: <see cref="Forget"/> undoes what came after.</summary>
+    private readonly struct TypeMark
+    {
+        public TypeMark(int pending, int claimed, int inline, int diagnostics)
+        {
+            Pending = pending;
+            Claimed = claimed;
+            Inline = inline;
+            Diagnostics = diagnostics;
+        }
+
+        public int Pending { get; }
+
+        public int Claimed { get; }
+
+        public int Inline { get; }
+
+        public int Diagnostics { get; }
+    }
+
+    private TypeMark Mark() => new(_pending.Count, _claimedNames.Count, _inlineOrder.Count, _diagnostics.Count);
+
+    /// <summary>
+    /// Forgets the named types created since <paramref name="mark"/> (and the name clashes they
+    /// reported), for a schema whose type turned out not to be used, such as a structured
+    /// parameter that is sent as a string: no unused types are generated for it.
+    /// </summary>
+    private void Forget(TypeMark mark)
+    {
+        var kept = _pending.Take(mark.Pending).ToList();
+        _pending.Clear();
+        foreach (var pending in kept)
+        {
+            _pending.Enqueue(pending);
+        }
+
+        for (var i = mark.Claimed; i < _claimedNames.Count; i++)
+        {
+            _typeNames.Remove(_claimedNames[i]);
+        }
+
+        _claimedNames.RemoveRange(mark.Claimed, _claimedNames.Count - mark.Claimed);
+        for (var i = mark.Inline; i < _inlineOrder.Count; i++)
+        {
+            _inlineTypes.Remove(_inlineOrder[i]);
+        }
+
+        _inlineOrder.RemoveRange(mark.Inline, _inlineOrder.Count - mark.Inline);
+        for (var i = _diagnostics.Count - 1; i >= mark.Diagnostics; i--)
+        {
+            if (_diagnostics[i].Id == "OPENAPI004")
+            {
+                _diagnostics.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>
@@ -291,6 +349,7 @@ internal sealed partial class SpecParser
             var name = ClaimTypeName(Naming.ToPascal(hint), "Schema", hint, Span(schema));
             var type = new TypeRef(named.Value, false, name);
             _inlineTypes[schema] = type;
+            _inlineOrder.Add(schema);
             _pending.Enqueue(new PendingType(named.Value, name, schema));
             return type.WithNullable(nullable);
         }
@@ -311,11 +370,23 @@ internal sealed partial class SpecParser
 
         if (ResolvePointer(reference) is JsonObject target)
         {
-            return Resolve(target, hint);
+            return Resolve(target, DefinitionName(reference) ?? hint);
         }
 
         Report("OPENAPI002", Span(schema.GetProperty("$ref")!.Value), reference, "the value is typed as JToken");
         return TypeRef.Any();
+    }
+
+    /// <summary>
+    /// The name a definitions map gives the schema a pointer reaches
+    /// (<c>#/components/schemas/Canvas/$defs/Size</c> → <c>Size</c>), or null for other pointers.
+    /// </summary>
+    private static string? DefinitionName(string reference)
+    {
+        var tokens = Uri.UnescapeDataString(reference).Split('/');
+        return tokens.Length >= 3 && tokens[tokens.Length - 2] is "$defs" or "definitions"
+            ? tokens[tokens.Length - 1].Replace("~1", "/").Replace("~0", "~")
+            : null;
     }
 
     // anyOf [integer, number] is a number; anyOf [string, string(date-time)] is a string.
@@ -701,40 +772,19 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>
-    /// The member name of an enum value: PascalCase of its words; a value that starts with a
-    /// number keeps its sign (<c>+1</c> → <c>Plus1</c>, <c>-1</c> → <c>Minus1</c>, <c>1.5</c> →
-    /// <c>Value1_5</c>), and a value without letters or digits is <c>Empty</c> or <c>Value</c>.
+    /// The member name of an enum value: PascalCase of its words (see <see cref="Naming.ToPascal(string)"/>),
+    /// with <c>Value</c> before a leading number (<c>1.5</c> → <c>Value1_5</c>, but <c>+1</c> →
+    /// <c>Plus1</c>); a value without letters or digits is <c>Empty</c> or <c>Value</c>.
     /// </summary>
     private static string EnumMemberName(string value)
     {
-        var trimmed = value.TrimStart();
-        var prefix = trimmed.Length > 1 && char.IsDigit(trimmed[1]) && trimmed[0] is '+' or '-'
-            ? (trimmed[0] == '+' ? "Plus" : "Minus")
-            : "Value";
-        var words = Naming.Words(value);
-        if (words.Count == 0)
+        var name = Naming.ToPascal(value);
+        if (name.Length == 0)
         {
             return value.Length == 0 ? "Empty" : "Value";
         }
 
-        if (!char.IsDigit(words[0][0]))
-        {
-            return Naming.ToPascal(words);
-        }
-
-        // Digits in a row stay apart (1.5 is not 15).
-        var builder = new System.Text.StringBuilder(prefix);
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (i > 0 && char.IsDigit(words[i - 1][words[i - 1].Length - 1]) && char.IsDigit(words[i][0]))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToUpperInvariant(words[i][0])).Append(words[i], 1, words[i].Length - 1);
-        }
-
-        return builder.ToString();
+        return name[0] == '_' ? "Value" + name.Substring(1) : name;
     }
 
     private UnionModel BuildUnion(PendingType pending)
@@ -752,7 +802,11 @@ internal sealed partial class SpecParser
 
             index++;
             var isArray = TypeNames(member).Contains("array") || member.Has("items");
-            var hint = isArray ? pending.Name : pending.Name + "Option" + index.ToString(CultureInfo.InvariantCulture);
+            // An inline member is named by its title when it has one (Shape + Circle), else by position.
+            var title = Naming.ToPascal(member.GetString("title") ?? string.Empty);
+            var hint = isArray ? pending.Name
+                : title.Length > 0 && pending.Name.IndexOf(title, StringComparison.Ordinal) < 0 ? pending.Name + title
+                : pending.Name + "Option" + index.ToString(CultureInfo.InvariantCulture);
             var type = Resolve(member, hint).WithNullable(false);
             var wanted = MemberName(type);
             if (wanted == pending.Name || wanted == "Json")

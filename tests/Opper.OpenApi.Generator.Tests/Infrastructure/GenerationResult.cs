@@ -64,6 +64,15 @@ internal sealed class GenerationResult
         return this;
     }
 
+    /// <summary>
+    /// Errors in the code generated from the spec (models and clients), without compiling the
+    /// runtime's method bodies: a cheap check for runs that are not otherwise compiled.
+    /// </summary>
+    public IEnumerable<Diagnostic> SpecCodeErrors() => Compilation.SyntaxTrees
+        .Where(tree => !tree.FilePath.Contains(".Runtime.", StringComparison.Ordinal) || tree.FilePath.EndsWith(".Runtime.Defaults.g.cs", StringComparison.Ordinal))
+        .SelectMany(tree => Compilation.GetSemanticModel(tree).GetDiagnostics())
+        .Where(d => d.Severity == DiagnosticSeverity.Error);
+
     /// <summary>The generator's diagnostics with this id.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics(string id) => GeneratorDiagnostics.Where(d => d.Id == id).ToList();
 
