@@ -663,4 +663,31 @@ public class SchemaConstructTests
         Assert.That(((IDictionary)Reflect.Get(pet, "AdditionalProperties")!).Count, Is.EqualTo(2));
         Assert.That(Reflect.Serialize(pet), Is.EqualTo(json));
     }
+
+    [Test]
+    public void Descriptions_document_and_titles_only_when_they_say_more_than_the_name()
+    {
+        var result = GeneratorHarness.Run(Document("""
+            {
+              "Span_Times": {
+                "title": "SpanTimes",
+                "type": "object",
+                "properties": {
+                  "start_time": { "type": "string", "title": "Start Time" },
+                  "end_time": { "type": "string", "title": "End Time", "description": "When it <ended> & why." },
+                  "kind": { "type": "string", "title": "The kind of the span, such as call" },
+                  "plain": { "type": "string" }
+                }
+              }
+            }
+            """)).AssertClean();
+
+        string Summary(string member) => System.Xml.Linq.XElement.Parse(result.Property("Acme.Models.SpanTimes", member).GetDocumentationCommentXml()!).Element("summary")!.Value.Trim();
+        Assert.That(Summary("StartTime"), Is.EqualTo("The start_time property."), "a pydantic title repeats the name");
+        Assert.That(Summary("EndTime"), Is.EqualTo("When it <ended> & why."));
+        Assert.That(Summary("Kind"), Is.EqualTo("The kind of the span, such as call"));
+        Assert.That(Summary("Plain"), Is.EqualTo("The plain property."));
+        var typeDoc = System.Xml.Linq.XElement.Parse(result.Symbol("Acme.Models.SpanTimes").GetDocumentationCommentXml()!).Element("summary")!.Value.Trim();
+        Assert.That(typeDoc, Is.EqualTo("The SpanTimes schema."));
+    }
 }
