@@ -387,4 +387,83 @@ public class OperationConstructTests
         Assert.That(archive, Is.EqualTo(new[] { "GetArchiveAsync", "GetArchivesAsync" }));
         Assert.That(second.Sources, Is.EqualTo(first.Sources));
     }
+
+    [Test]
+    public async Task A_path_parameter_the_operation_does_not_declare_is_reported_and_still_sent()
+    {
+        var result = GeneratorHarness.Run(Paths("""
+            {
+              "/orgs/{org}/teams/{team_slug}": {
+                "get": {
+                  "operationId": "getTeam",
+                  "tags": ["teams"],
+                  "parameters": [ { "name": "org", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                  "responses": { "204": { "description": "ok" } }
+                }
+              }
+            }
+            """));
+        result.AssertCompiles();
+        Assert.That(result.Diagnostics("OPENAPI003").Select(d => d.GetMessage()), Has.One.Contains("'team_slug'"));
+        Assert.That(result.Parameters("Acme.TeamsClient", "GetAsync"), Is.EqualTo("string org, string teamSlug"));
+
+        var probe = new ClientProbe(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
+        await ClientProbe.InvokeAsync(Reflect.Get(probe.CreateClient(result), "Teams")!, "GetAsync", Args(("org", "o"), ("teamSlug", "t/1")));
+        Assert.That(probe.Requests.Single().Uri.AbsolutePath, Is.EqualTo("/v1/orgs/o/teams/t%2F1"));
+    }
+
+    [Test]
+    public void Deprecated_operations_types_and_properties_are_obsolete_and_compile_cleanly()
+    {
+        var result = GeneratorHarness.Run(Document(
+            """
+            {
+              "Old": { "type": "object", "deprecated": true, "properties": { "a": { "type": "string" } } },
+              "Holder": { "type": "object", "properties": { "old": { "$ref": "#/components/schemas/Old" }, "legacy": { "type": "string", "deprecated": true } } }
+            }
+            """,
+            """
+            {
+              "/old": { "get": { "operationId": "getOld", "deprecated": true, "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Holder" } } } } } } }
+            }
+            """)).AssertClean();
+
+        static bool Obsolete(Microsoft.CodeAnalysis.ISymbol symbol) => symbol.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute");
+        Assert.That(Obsolete(result.Symbol("Acme.Models.Old")), Is.True);
+        Assert.That(Obsolete(result.Property("Acme.Models.Holder", "Legacy")), Is.True);
+        Assert.That(Obsolete(result.Method("Acme.AcmeClient", "GetOldAsync")), Is.True);
+        Assert.That(Obsolete(result.Property("Acme.Models.Holder", "Old")), Is.False);
+    }
+
+    [Test]
+    public async Task Parameters_that_are_not_simple_values_are_sent_as_strings_and_leave_no_types_behind()
+    {
+        var result = GeneratorHarness.Run(Paths("""
+            {
+              "/items": {
+                "get": {
+                  "operationId": "listItems",
+                  "parameters": [
+                    { "name": "id", "in": "query", "schema": { "anyOf": [ { "type": "integer" }, { "type": "string" }, { "type": "null" } ] } },
+                    { "name": "range", "in": "query", "style": "deepObject", "schema": { "type": "object", "properties": { "gt": { "type": "integer" } } } },
+                    { "name": "anything", "in": "query", "schema": {} }
+                  ],
+                  "responses": { "204": { "description": "ok" } }
+                }
+              }
+            }
+            """));
+        result.AssertCompiles();
+
+        Assert.That(result.Parameters("Acme.AcmeClient", "ListItemsAsync"), Is.EqualTo("string? id = null, string? range = null, string? anything = null"));
+        Assert.That(result.Diagnostics("OPENAPI003").Select(d => d.GetMessage()), Is.EqualTo(new[]
+        {
+            "The query parameter 'range' of a structured type is not supported; it is passed as a string",
+        }), "a union of scalars and free-form JSON are naturally strings; an object is reported");
+        Assert.That(result.Sources.Keys.Where(k => k.Contains(".Models.", StringComparison.Ordinal)), Is.Empty, "no unused parameter types");
+
+        var probe = new ClientProbe(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
+        await ClientProbe.InvokeAsync(probe.CreateClient(result), "ListItemsAsync", Args(("id", "42")));
+        Assert.That(probe.Requests.Single().Uri.Query, Is.EqualTo("?id=42"));
+    }
 }

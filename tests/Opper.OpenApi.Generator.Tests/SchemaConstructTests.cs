@@ -690,4 +690,42 @@ public class SchemaConstructTests
         var typeDoc = System.Xml.Linq.XElement.Parse(result.Symbol("Acme.Models.SpanTimes").GetDocumentationCommentXml()!).Element("summary")!.Value.Trim();
         Assert.That(typeDoc, Is.EqualTo("The SpanTimes schema."));
     }
+
+    [Test]
+    public void Read_only_properties_are_not_sent_and_write_only_ones_are_not_expected()
+    {
+        var result = GeneratorHarness.Run(Document("""
+            {
+              "Audit": { "type": "object", "readOnly": true, "properties": { "by": { "type": "string" } } },
+              "User": {
+                "type": "object",
+                "required": ["id", "name", "password", "audit"],
+                "properties": {
+                  "id": { "type": "integer", "readOnly": true },
+                  "name": { "type": "string" },
+                  "password": { "type": "string", "writeOnly": true },
+                  "audit": { "$ref": "#/components/schemas/Audit" }
+                }
+              }
+            }
+            """)).AssertClean();
+
+        Assert.That(result.PropertyType("Acme.Models.User", "Id"), Is.EqualTo("long"), "responses always carry it");
+        Assert.That(result.PropertyType("Acme.Models.User", "Password"), Is.EqualTo("string?"), "responses never carry it");
+        var type = result.Type("Acme.Models.User");
+
+        // A response: no password, and that is fine.
+        var read = Reflect.Deserialize(type, """{"id":7,"name":"ann","audit":{"by":"x"}}""");
+        Assert.That(Reflect.Get(read, "Id"), Is.EqualTo(7L));
+        Assert.Throws<JsonSerializationException>(() => Reflect.Deserialize(type, """{"name":"ann","audit":{}}"""), "a read-only required property must be in responses");
+
+        // A request: the caller sets name and password; id and audit (read-only through its $ref) are not sent.
+        var request = Activator.CreateInstance(type)!;
+        Reflect.Set(request, "Name", "ann");
+        Reflect.Set(request, "Password", "secret");
+        Assert.That(Reflect.Serialize(request), Is.EqualTo("""{"name":"ann","password":"secret"}"""));
+
+        // What was read is written back as it was.
+        Assert.That(Reflect.Serialize(read), Is.EqualTo("""{"id":7,"name":"ann","audit":{"by":"x"}}"""));
+    }
 }

@@ -96,7 +96,7 @@ internal static class ModelEmitter
             writer.Line($"private {type} {BackingField(property)}{initializer};");
             writer.Line();
             DocWriter.Summary(writer, property.Doc, $"The <c>{Naming.XmlLine(property.JsonName)}</c> property.");
-            writer.Line($"/// <remarks>JSON name: <c>{Naming.XmlLine(property.JsonName)}</c>{(property.Required ? " (required)" : string.Empty)}.</remarks>");
+            writer.Line($"/// <remarks>JSON name: <c>{Naming.XmlLine(property.JsonName)}</c>{Remark(property)}.</remarks>");
             writer.Line($"[global::Newtonsoft.Json.JsonProperty({Naming.Literal(property.JsonName)})]");
             if (property.Deprecated)
             {
@@ -137,6 +137,16 @@ internal static class ModelEmitter
         writer.Close();
         writer.Close();
     }
+
+    private static string Remark(PropertyModel property) => (property.Required, property.Access) switch
+    {
+        (true, PropertyAccess.ReadOnly) => " (required, read-only: sent by the service, not written unless set)",
+        (false, PropertyAccess.ReadOnly) => " (read-only: sent by the service, not written unless set)",
+        (true, PropertyAccess.WriteOnly) => " (required in requests, write-only: not in responses)",
+        (false, PropertyAccess.WriteOnly) => " (write-only: not in responses)",
+        (true, _) => " (required)",
+        _ => string.Empty,
+    };
 
     private static string Initializer(PropertyModel property, EmitNames names)
     {
@@ -205,7 +215,7 @@ internal static class ModelEmitter
         writer.Close();
         writer.Line();
 
-        var required = model.Properties.Select((p, i) => (p, i)).Where(x => x.p.Required).ToList();
+        var required = model.Properties.Select((p, i) => (p, i)).Where(x => x.p.RequiredInResponses).ToList();
         if (required.Count > 0)
         {
             foreach (var (property, index) in required)
@@ -228,7 +238,7 @@ internal static class ModelEmitter
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];
-            if (property.Required)
+            if (property.RequiredInRequests)
             {
                 if (!property.Type.Nullable && !property.Type.IsValueType)
                 {

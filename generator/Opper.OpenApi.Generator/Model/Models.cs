@@ -62,6 +62,16 @@ internal sealed record ClientSettings(
 
 internal abstract record TypeModel(string Name, string? Doc, bool Deprecated);
 
+/// <summary>Whether a property travels both ways or only in responses or requests.</summary>
+internal enum PropertyAccess
+{
+    ReadWrite,
+    /// <summary><c>readOnly</c>: sent by the server only; not written unless the caller sets it.</summary>
+    ReadOnly,
+    /// <summary><c>writeOnly</c>: sent by the client only; not expected in responses.</summary>
+    WriteOnly,
+}
+
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -69,7 +79,18 @@ internal sealed record PropertyModel(
     bool Required,
     string? Doc,
     string? DefaultLiteral,
-    bool Deprecated);
+    bool Deprecated,
+    PropertyAccess Access = PropertyAccess.ReadWrite)
+{
+    /// <summary>Reading fails when the property is missing (required, and responses carry it).</summary>
+    public bool RequiredInResponses => Required && Access != PropertyAccess.WriteOnly;
+
+    /// <summary>
+    /// Writing always sends the property: required, and neither read-only (not sent) nor
+    /// write-only (then it is sent when set, so that what was read is written back as it was).
+    /// </summary>
+    public bool RequiredInRequests => Required && Access == PropertyAccess.ReadWrite;
+}
 
 /// <summary>An object schema: a partial class with a generated converter.</summary>
 internal sealed record ObjectModel(

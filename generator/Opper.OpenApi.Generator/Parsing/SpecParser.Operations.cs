@@ -293,7 +293,10 @@ internal sealed partial class SpecParser
             if (!IsSimple(type))
             {
                 Forget(mark);
-                if (type.Kind != TypeKind.Any)
+
+                // Any JSON, or one of several scalars (anyOf [integer, string]), is naturally a string
+                // in a URL or header; an object or a list of them is not, and is reported.
+                if (type.Kind != TypeKind.Any && !IsScalarUnion(schema as JsonObject))
                 {
                     Report("OPENAPI003", Span(parameter), $"The {location} parameter '{wireName}' of a structured type", "it is passed as a string");
                 }
@@ -324,6 +327,41 @@ internal sealed partial class SpecParser
                 explode,
                 parameter.GetString("description") ?? Doc(schema as JsonObject, wireName)));
         }
+    }
+
+    /// <summary>Whether a <c>oneOf</c>/<c>anyOf</c> schema only allows strings, numbers, booleans and null.</summary>
+    private bool IsScalarUnion(JsonObject? schema)
+    {
+        var members = schema is null ? null : (schema.GetArray("anyOf") ?? schema.GetArray("oneOf"));
+        if (members is null)
+        {
+            return false;
+        }
+
+        foreach (var item in members.Items)
+        {
+            var member = item as JsonObject;
+            for (var depth = 0; member?.GetString("$ref") is { } reference && depth < 16; depth++)
+            {
+                member = ResolvePointer(reference) as JsonObject;
+            }
+
+            if (member is null || member.Has("properties") || member.Has("items"))
+            {
+                return false;
+            }
+
+            var types = TypeNames(member);
+            var scalar = types.Count > 0
+                ? types.All(t => t is "string" or "integer" or "number" or "boolean" or "null")
+                : member.Has("enum") || member.Has("const");
+            if (!scalar)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsSimple(TypeRef type) => type.Kind switch

@@ -590,8 +590,14 @@ internal sealed partial class SpecParser
             var name = UniqueMember(wanted, memberNames, "Property", $"{pending.Name}.{jsonName}", Span(pair.Value));
             var type = Resolve(pair.Value.Value, pending.Name + Naming.ToPascal(jsonName));
             var isRequired = required.Contains(jsonName);
+            var access = Flag(propertySchema, "readOnly") ? PropertyAccess.ReadOnly
+                : Flag(propertySchema, "writeOnly") ? PropertyAccess.WriteOnly
+                : PropertyAccess.ReadWrite;
             var defaultLiteral = DefaultLiteral(propertySchema, type);
-            var nullable = type.Kind == TypeKind.Any || type.Nullable || (!isRequired && defaultLiteral is null);
+
+            // A required write-only property (a password) is not in responses: it may be null there.
+            var alwaysPresent = isRequired && access != PropertyAccess.WriteOnly;
+            var nullable = type.Kind == TypeKind.Any || type.Nullable || (!alwaysPresent && defaultLiteral is null);
             models.Add(new PropertyModel(
                 jsonName,
                 name,
@@ -599,7 +605,8 @@ internal sealed partial class SpecParser
                 isRequired,
                 Doc(propertySchema, jsonName) ?? DocOfReference(propertySchema),
                 defaultLiteral,
-                propertySchema?.GetBoolean("deprecated") == true));
+                propertySchema?.GetBoolean("deprecated") == true,
+                access));
         }
 
         TypeRef? additionalValues = null;
@@ -609,6 +616,24 @@ internal sealed partial class SpecParser
         }
 
         return new ObjectModel(pending.Name, Doc(pending.Node, pending.Name), pending.Node.GetBoolean("deprecated"), models.ToEquatableArray(), additionalValues);
+    }
+
+    /// <summary>A boolean keyword of a property's schema, or of the schema it refers to.</summary>
+    private bool Flag(JsonObject? schema, string keyword)
+    {
+        for (var depth = 0; schema is not null && depth < 8; depth++)
+        {
+            if (schema.GetBoolean(keyword))
+            {
+                return true;
+            }
+
+            var reference = schema.GetString("$ref")
+                ?? (schema.GetArray("allOf") is { Items.Count: 1 } allOf ? (allOf.Items[0] as JsonObject)?.GetString("$ref") : null);
+            schema = reference is null ? null : ResolvePointer(reference) as JsonObject;
+        }
+
+        return false;
     }
 
     private string? DocOfReference(JsonObject? schema)
