@@ -216,6 +216,12 @@ public class BreadthTests
         Assert.That(result.PropertyType("Acme.Models.ErrorDetail", "Details"), Is.EqualTo("IList<ErrorDetail>?"));
         Assert.That(result.Parameters("Acme.StorageAccountsClient", "GetPropertiesAsync"), Is.EqualTo("string resourceGroupName, string accountName, string apiVersion, string subscriptionId, StorageAccountsGetPropertiesExpand? expand = null"));
 
+        // The properties are a discriminated union of tiers whose properties are all optional.
+        var account = Reflect.Deserialize(result.Type("Acme.Models.StorageAccount"), """{"location":"westeurope","properties":{"accessTierKind":"Cool","coolMoveAfterDays":30}}""");
+        var properties = Reflect.Get(account, "Properties")!;
+        Assert.That(Reflect.Get(properties, "IsHotTierProperties"), Is.EqualTo(false));
+        Assert.That(Reflect.Get(Reflect.Call(properties, "AsCoolTierProperties")!, "CoolMoveAfterDays"), Is.EqualTo(30));
+
         var probe = new ClientProbe(_ => ClientProbe.Json(HttpStatusCode.BadRequest, """{"error":{"code":"InvalidName","message":"bad","details":[{"code":"Inner"}]}}"""));
         var accounts = Reflect.Get(probe.CreateClient(result, prefix: "AzureStorage"), "StorageAccounts")!;
         var expand = Reflect.Static(result.Type("Acme.Models.StorageAccountsGetPropertiesExpand"), "GeoReplicationStats");

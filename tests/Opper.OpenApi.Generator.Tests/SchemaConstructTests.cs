@@ -728,4 +728,39 @@ public class SchemaConstructTests
         // What was read is written back as it was.
         Assert.That(Reflect.Serialize(read), Is.EqualTo("""{"id":7,"name":"ann","audit":{"by":"x"}}"""));
     }
+
+    [Test]
+    public void A_discriminator_decides_which_member_a_union_value_is()
+    {
+        var result = GeneratorHarness.Run(Document("""
+            {
+              "Hot": { "type": "object", "properties": { "tier": { "type": "string" }, "days": { "type": "integer" } } },
+              "Cool": { "type": "object", "properties": { "tier": { "type": "string" }, "moveAfter": { "type": "integer" } } },
+              "Archive": { "type": "object", "properties": { "tier": { "type": "string" } } },
+              "Tier": {
+                "oneOf": [ { "$ref": "#/components/schemas/Hot" }, { "$ref": "#/components/schemas/Cool" }, { "$ref": "#/components/schemas/Archive" } ],
+                "discriminator": { "propertyName": "tier", "mapping": { "hot": "#/components/schemas/Hot", "HOT": "Hot", "cool": "Cool" } }
+              }
+            }
+            """)).AssertClean();
+
+        var tier = result.Type("Acme.Models.Tier");
+        (bool Hot, bool Cool, bool Archive) Members(string json)
+        {
+            var value = Reflect.Deserialize(tier, json);
+            return ((bool)Reflect.Get(value, "IsHot")!, (bool)Reflect.Get(value, "IsCool")!, (bool)Reflect.Get(value, "IsArchive")!);
+        }
+
+        // Without the discriminator every member would match: none has a required property.
+        Assert.That(Members("""{"tier":"cool","moveAfter":30}"""), Is.EqualTo((false, true, false)));
+        Assert.That(Members("""{"tier":"hot"}"""), Is.EqualTo((true, false, false)));
+        Assert.That(Members("""{"tier":"HOT"}"""), Is.EqualTo((true, false, false)), "a mapping by schema name");
+        Assert.That(Members("""{"tier":"Archive"}"""), Is.EqualTo((false, false, true)), "no mapping: the schema name");
+        Assert.That(Members("""{"tier":"frozen"}"""), Is.EqualTo((false, false, false)), "a tier from a newer server is none of them, and is kept");
+        Assert.That(Members("""{"days":1}"""), Is.EqualTo((false, false, false)));
+
+        var cool = Reflect.Deserialize(tier, """{"tier":"cool","moveAfter":30}""");
+        Assert.That(Reflect.Call(cool, "AsHot"), Is.Null);
+        Assert.That(Reflect.Get(Reflect.Call(cool, "AsCool")!, "MoveAfter"), Is.EqualTo(30L));
+    }
 }

@@ -427,14 +427,31 @@ internal static class ModelEmitter
         foreach (var member in model.Members)
         {
             var memberType = TypeSyntax.CSharp(member.Type, names);
-            var nullableType = member.Type.IsValueType ? memberType + "?" : memberType + "?";
-            writer.Line($"/// <summary>Whether the value can be read as <c>{Naming.Xml(member.Name)}</c>.</summary>");
-            writer.Line($"public bool Is{member.Name} => {ShapeCheck(member)};");
+            var nullableType = memberType + "?";
+            var discriminated = model.Discriminator is not null && member.DiscriminatorValues.Count > 0;
+            if (discriminated)
+            {
+                writer.Line($"/// <summary>Whether the value is a <c>{Naming.Xml(member.Name)}</c>: its <c>{Naming.XmlLine(model.Discriminator!)}</c> is {string.Join(" or ", member.DiscriminatorValues.Select(v => $"<c>{Naming.XmlLine(v)}</c>"))}.</summary>");
+                writer.Line($"public bool Is{member.Name} => {DiscriminatorCheck(model.Discriminator!, member.DiscriminatorValues)};");
+            }
+            else
+            {
+                writer.Line($"/// <summary>Whether the value can be read as <c>{Naming.Xml(member.Name)}</c>.</summary>");
+                writer.Line($"public bool Is{member.Name} => {ShapeCheck(member)};");
+            }
+
             writer.Line();
             writer.Line($"/// <summary>The value as <c>{Naming.Xml(member.Name)}</c>, or <see langword=\"null\"/> when it is not one.</summary>");
             writer.Line("/// <returns>The typed value, or <see langword=\"null\"/>.</returns>");
             writer.Open($"public {nullableType} As{member.Name}()");
-            if (member.Shape != JsonShape.Any)
+            if (discriminated)
+            {
+                writer.Open($"if (!Is{member.Name})");
+                writer.Line("return null;");
+                writer.Close();
+                writer.Line();
+            }
+            else if (member.Shape != JsonShape.Any)
             {
                 writer.Open($"if (!({RawShapeCheck(member.Shape)}))");
                 writer.Line("return null;");
@@ -485,6 +502,11 @@ internal static class ModelEmitter
         JsonShape.Boolean => "Json.Type == global::Newtonsoft.Json.Linq.JTokenType.Boolean",
         _ => "true",
     };
+
+    /// <summary>Whether the JSON is an object whose discriminator property holds one of the values.</summary>
+    private static string DiscriminatorCheck(string property, EquatableArray<string> values) =>
+        $"Json is global::Newtonsoft.Json.Linq.JObject __object && __object.TryGetValue({Naming.Literal(property)}, out var __value)"
+        + $" && __value.Type == global::Newtonsoft.Json.Linq.JTokenType.String && (string?)__value is {string.Join(" or ", values.Select(Naming.Literal))}";
 
     private static string ShapeCheck(UnionMemberModel member) =>
         member.Type.Kind is TypeKind.Object or TypeKind.Union or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.List or TypeKind.Dictionary or TypeKind.Int32

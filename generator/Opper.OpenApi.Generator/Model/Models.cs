@@ -119,10 +119,18 @@ internal enum JsonShape
     Boolean,
 }
 
-internal sealed record UnionMemberModel(string Name, TypeRef Type, JsonShape Shape);
+/// <summary>
+/// A member of a union. <paramref name="DiscriminatorValues"/>: the values of the union's
+/// discriminator property that select this member (empty when the union has none, or the member
+/// is inline): then the JSON's shape decides.
+/// </summary>
+internal sealed record UnionMemberModel(string Name, TypeRef Type, JsonShape Shape, EquatableArray<string> DiscriminatorValues);
 
-/// <summary>A <c>oneOf</c>/<c>anyOf</c> of several types: keeps the JSON, offers typed accessors.</summary>
-internal sealed record UnionModel(string Name, string? Doc, bool Deprecated, EquatableArray<UnionMemberModel> Members)
+/// <summary>
+/// A <c>oneOf</c>/<c>anyOf</c> of several types: keeps the JSON, offers typed accessors.
+/// <paramref name="Discriminator"/> is the property that names the member, when the spec has one.
+/// </summary>
+internal sealed record UnionModel(string Name, string? Doc, bool Deprecated, EquatableArray<UnionMemberModel> Members, string? Discriminator)
     : TypeModel(Name, Doc, Deprecated);
 
 internal enum ParameterLocation

@@ -22,6 +22,8 @@ internal sealed partial class SpecParser
 
     private static readonly string[] TotalPropertyNames = { "total_count", "totalCount", "total", "count", "total_items", "totalItems" };
 
+    private readonly HashSet<string> _reportedTags = new(StringComparer.Ordinal);
+
     /// <summary>An operation while it is being read: names are settled once all are known.</summary>
     private sealed class OperationDraft
     {
@@ -158,8 +160,6 @@ internal sealed partial class SpecParser
 
         return renamed;
     }
-
-    private readonly HashSet<string> _reportedTags = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The method name: the operation's words without those of its tag (<c>list_traces</c> under

@@ -131,24 +131,7 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>How far type creation had got: <see cref="Forget"/> undoes what came after.</summary>
-    private readonly struct TypeMark
-    {
-        public TypeMark(int pending, int claimed, int inline, int diagnostics)
-        {
-            Pending = pending;
-            Claimed = claimed;
-            Inline = inline;
-            Diagnostics = diagnostics;
-        }
-
-        public int Pending { get; }
-
-        public int Claimed { get; }
-
-        public int Inline { get; }
-
-        public int Diagnostics { get; }
-    }
+    private readonly record struct TypeMark(int Pending, int Claimed, int Inline, int Diagnostics);
 
     private TypeMark Mark() => new(_pending.Count, _claimedNames.Count, _inlineOrder.Count, _diagnostics.Count);
 
@@ -815,6 +798,8 @@ internal sealed partial class SpecParser
     private UnionModel BuildUnion(PendingType pending)
     {
         var composition = pending.Node.GetArray("anyOf") ?? pending.Node.GetArray("oneOf");
+        var discriminator = pending.Node.GetObject("discriminator");
+        var discriminatorProperty = discriminator?.GetString("propertyName");
         var members = new List<UnionMemberModel>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
@@ -840,10 +825,37 @@ internal sealed partial class SpecParser
             }
 
             var name = UniqueMember(wanted, taken, "Union member", $"{pending.Name}[{index - 1}]", Span(member));
-            members.Add(new UnionMemberModel(name, type, ShapeOf(type)));
+            var values = discriminatorProperty is null ? EquatableArray<string>.Empty : DiscriminatorValues(discriminator!, member);
+            members.Add(new UnionMemberModel(name, type, ShapeOf(type), values));
         }
 
-        return new UnionModel(pending.Name, Doc(pending.Node, pending.Name), pending.Node.GetBoolean("deprecated"), members.ToEquatableArray());
+        return new UnionModel(pending.Name, Doc(pending.Node, pending.Name), pending.Node.GetBoolean("deprecated"), members.ToEquatableArray(), discriminatorProperty);
+    }
+
+    /// <summary>
+    /// The discriminator values that select a <c>$ref</c> member: the <c>mapping</c> keys that point
+    /// at it (by reference or by schema name), else the schema's name, as OpenAPI defines.
+    /// </summary>
+    private static EquatableArray<string> DiscriminatorValues(JsonObject discriminator, JsonObject member)
+    {
+        if (member.GetString("$ref") is not { } reference)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var schemaName = reference.StartsWith(ComponentPrefix, StringComparison.Ordinal)
+            ? Uri.UnescapeDataString(reference.Substring(ComponentPrefix.Length)).Replace("~1", "/").Replace("~0", "~")
+            : null;
+        var mapped = (discriminator.GetObject("mapping")?.Properties ?? Array.Empty<JsonProperty>())
+            .Where(p => p.Value.AsString() is { } target && (target == reference || target == schemaName))
+            .Select(p => p.Name)
+            .ToList();
+        if (mapped.Count == 0 && schemaName is not null)
+        {
+            mapped.Add(schemaName);
+        }
+
+        return mapped.ToEquatableArray();
     }
 
     private static string MemberName(TypeRef type) => type.Kind switch
