@@ -52,4 +52,21 @@ public class HarnessTests
         Assert.That(result.Symbol("Opper.PetShopClient"), Is.Not.Null);
         Assert.That(result.Source("Runtime.Defaults.g.cs"), Does.Contain("\"PET_SHOP_API_KEY\"").And.Contain("\"petshop-dotnet\""));
     }
+
+    [Test]
+    public void Several_specs_in_one_compilation_with_options_per_file()
+    {
+        const string pets = """{ "openapi": "3.0.3", "info": { "title": "Pets", "version": "1" }, "paths": {}, "components": { "schemas": { "Item": { "type": "object", "properties": { "name": { "type": "string" } } } } } }""";
+        const string orders = """{ "openapi": "3.1.0", "info": { "title": "Orders", "version": "1" }, "paths": {}, "components": { "schemas": { "Item": { "type": "object", "properties": { "sku": { "type": "string" } } } } } }""";
+        var result = GeneratorHarness.RunMany(
+            new GeneratorOptions("Shop"),
+            ("pets.openapi.json", pets, new GeneratorOptions("Shop.Pets", ClientName: "Pets")),
+            ("orders.openapi.json", orders, new GeneratorOptions(Namespace: null, ModelsNamespace: "Shop.Orders.Dtos")));
+        result.AssertClean();
+
+        Assert.That(result.PropertyNames("Shop.Pets.Models.Item"), Is.EqualTo(new[] { "Name" }));
+        Assert.That(result.PropertyNames("Shop.Orders.Dtos.Item"), Is.EqualTo(new[] { "Sku" }));
+        Assert.That(result.Symbol("Shop.Pets.PetsClient"), Is.Not.Null);
+        Assert.That(result.Symbol("Shop.OrdersClient"), Is.Not.Null, "item metadata left empty falls back to the global property");
+    }
 }

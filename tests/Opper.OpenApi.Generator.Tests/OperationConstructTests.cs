@@ -466,4 +466,61 @@ public class OperationConstructTests
         await ClientProbe.InvokeAsync(probe.CreateClient(result), "ListItemsAsync", Args(("id", "42")));
         Assert.That(probe.Requests.Single().Uri.Query, Is.EqualTo("?id=42"));
     }
+
+    [Test]
+    public async Task Request_bodies_of_value_types_and_nullable_bodies()
+    {
+        var result = GeneratorHarness.Run(Document(
+            """
+            {
+              "Mode": { "type": "string", "enum": ["fast", "slow"] },
+              "Note": { "type": "object", "properties": { "text": { "type": "string" } } }
+            }
+            """,
+            """
+            {
+              "/mode": {
+                "put": {
+                  "operationId": "setMode",
+                  "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Mode" } } } },
+                  "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "type": "integer", "format": "int32" } } } } }
+                }
+              },
+              "/flag": {
+                "put": {
+                  "operationId": "setFlag",
+                  "requestBody": { "content": { "application/json": { "schema": { "type": "boolean" } } } },
+                  "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "type": "string", "format": "date-time" } } } } }
+                }
+              },
+              "/note": {
+                "put": {
+                  "operationId": "setNote",
+                  "requestBody": { "required": true, "content": { "application/json": { "schema": { "anyOf": [ { "$ref": "#/components/schemas/Note" }, { "type": "null" } ] } } } },
+                  "responses": { "204": { "description": "ok" } }
+                }
+              }
+            }
+            """)).AssertClean();
+
+        Assert.That(result.Parameters("Acme.AcmeClient", "SetModeAsync"), Is.EqualTo("Mode body"));
+        Assert.That(result.ReturnType("Acme.AcmeClient", "SetModeAsync"), Is.EqualTo("Task<int>"));
+        Assert.That(result.Parameters("Acme.AcmeClient", "SetFlagAsync"), Is.EqualTo("bool? body = null"));
+        Assert.That(result.ReturnType("Acme.AcmeClient", "SetFlagAsync"), Is.EqualTo("Task<DateTimeOffset>"));
+        Assert.That(result.Parameters("Acme.AcmeClient", "SetNoteAsync"), Is.EqualTo("Note? body"), "required, and null is a value the spec allows");
+
+        var probe = new ClientProbe(request => request.RequestUri!.AbsolutePath switch
+        {
+            "/v1/mode" => ClientProbe.Json(HttpStatusCode.OK, "3"),
+            "/v1/flag" => ClientProbe.Json(HttpStatusCode.OK, "\"2024-01-01T00:00:00Z\""),
+            _ => new HttpResponseMessage(HttpStatusCode.NoContent),
+        });
+        var client = probe.CreateClient(result);
+        var slow = Reflect.Static(result.Type("Acme.Models.Mode"), "Slow");
+        Assert.That(await ClientProbe.InvokeAsync(client, "SetModeAsync", Args(("body", slow))), Is.EqualTo(3));
+        Assert.That(await ClientProbe.InvokeAsync(client, "SetFlagAsync", Args(("body", true))), Is.EqualTo(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        await ClientProbe.InvokeAsync(client, "SetNoteAsync", Args(("body", null)));
+
+        Assert.That(probe.Requests.Select(r => r.Body), Is.EqualTo(new[] { "\"slow\"", "true", "null" }));
+    }
 }

@@ -763,4 +763,25 @@ public class SchemaConstructTests
         Assert.That(Reflect.Call(cool, "AsHot"), Is.Null);
         Assert.That(Reflect.Get(Reflect.Call(cool, "AsCool")!, "MoveAfter"), Is.EqualTo(30L));
     }
+
+    [Test]
+    public void Objects_with_more_than_64_properties_track_every_property()
+    {
+        var properties = string.Join(",\n", Enumerable.Range(0, 70).Select(i => $"\"p{i}\": {{ \"type\": \"integer\" }}"));
+        var result = GeneratorHarness.Run(Document($$"""
+            { "Wide": { "type": "object", "required": ["p0", "p69"], "properties": { {{properties}} } } }
+            """)).AssertClean();
+
+        var type = result.Type("Acme.Models.Wide");
+        var wide = Activator.CreateInstance(type)!;
+        Reflect.Set(wide, "P0", 1L);
+        Reflect.Set(wide, "P65", 65L);
+        Reflect.Set(wide, "P69", 69L);
+        Assert.That(Reflect.Call(wide, "IsSet", "p65"), Is.EqualTo(true));
+        Assert.That(Reflect.Call(wide, "IsSet", "p1"), Is.EqualTo(false));
+        Assert.That(Reflect.Serialize(wide), Is.EqualTo("""{"p0":1,"p65":65,"p69":69}"""));
+
+        var missing = Assert.Throws<JsonSerializationException>(() => Reflect.Deserialize(type, """{"p0":1,"p64":2}"""));
+        Assert.That(missing!.Message, Does.Contain("p69"));
+    }
 }

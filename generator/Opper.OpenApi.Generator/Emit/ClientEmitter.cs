@@ -242,7 +242,8 @@ internal static class ClientEmitter
             writer.Line();
         }
 
-        if (operation.Body is { Required: true })
+        // A required body is checked unless null is a value the spec allows (or C# cannot hold null).
+        if (operation.Body is { Required: true } checkedBody && (checkedBody.Kind != BodyKind.Json || (!checkedBody.Type!.Nullable && !checkedBody.Type.IsValueType)))
         {
             writer.Open("if (body is null)");
             writer.Line("throw new global::System.ArgumentNullException(nameof(body));");
@@ -293,7 +294,7 @@ internal static class ClientEmitter
             switch (body.Kind)
             {
                 case BodyKind.Json when body.Required:
-                    writer.Line($"__request.SetJsonBody(body, static (writer, value) => {TypeSyntax.Write(body.Type!.WithNullable(false), names, "writer", "value")}, {Naming.Literal(body.MediaType)});");
+                    writer.Line($"__request.SetJsonBody(body, static (writer, value) => {TypeSyntax.Write(body.Type!, names, "writer", "value")}, {Naming.Literal(body.MediaType)});");
                     break;
                 case BodyKind.Json:
                     writer.Open("if (body is not null)");

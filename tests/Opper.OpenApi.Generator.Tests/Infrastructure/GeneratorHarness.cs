@@ -67,8 +67,21 @@ internal static class GeneratorHarness
         new[] { new OpenApiGenerator().AsSourceGenerator() },
         new[] { spec },
         ParseOptions,
-        new TestOptionsProvider(options ?? GeneratorOptions.Default, spec.Path),
+        new TestOptionsProvider(options ?? GeneratorOptions.Default),
         DriverOptions);
+
+    /// <summary>
+    /// Generates from several spec files in one compilation, each with its own item metadata
+    /// (<c>&lt;AdditionalFiles Include="..." OpenApiNamespace="..." /&gt;</c>) over the global options.
+    /// </summary>
+    public static GenerationResult RunMany(GeneratorOptions global, params (string FileName, string Json, GeneratorOptions? Metadata)[] specs)
+    {
+        var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText("/specs/" + s.FileName, s.Json)).ToArray();
+        var provider = new TestOptionsProvider(global, specs.Select((s, i) => (texts[i], s.Metadata)).Where(p => p.Metadata is not null).ToDictionary(p => p.Item1, p => p.Metadata!));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new OpenApiGenerator().AsSourceGenerator() }, texts, ParseOptions, provider, DriverOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out var driverDiagnostics);
+        return new GenerationResult(driver, (CSharpCompilation)output, driverDiagnostics);
+    }
 
     /// <summary>
     /// Generates from <paramref name="specJson"/> (as the file <paramref name="fileName"/>) and
@@ -97,7 +110,12 @@ internal sealed record GeneratorOptions(
     /// <summary>What <c>src/Opper.Traces</c> sets.</summary>
     public static GeneratorOptions Opper { get; } = new("Opper", "Opper.Models", "Opper", "opper-traces-dotnet", "OPPER_API_KEY;OPPER_HTTP_BEARER");
 
-    public IEnumerable<KeyValuePair<string, string>> BuildProperties()
+    public IEnumerable<KeyValuePair<string, string>> BuildProperties() => Pairs("build_property.");
+
+    /// <summary>The same options as metadata of the spec's <c>AdditionalFiles</c> item.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ItemMetadata() => Pairs("build_metadata.AdditionalFiles.");
+
+    private IEnumerable<KeyValuePair<string, string>> Pairs(string prefix)
     {
         var pairs = new (string Name, string? Value)[]
         {
@@ -110,7 +128,7 @@ internal sealed record GeneratorOptions(
         foreach (var (name, value) in pairs)
         {
             // MSBuild passes unset properties as empty strings.
-            yield return new KeyValuePair<string, string>("build_property." + name, value ?? string.Empty);
+            yield return new KeyValuePair<string, string>(prefix + name, value ?? string.Empty);
         }
     }
 }
@@ -131,24 +149,25 @@ internal sealed class InMemoryAdditionalText : AdditionalText
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-/// <summary>Global options from <see cref="GeneratorOptions"/>; no per-file metadata.</summary>
+/// <summary>Global options from <see cref="GeneratorOptions"/>, and item metadata per spec file.</summary>
 internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private static readonly DictionaryOptions Empty = new(ImmutableDictionary<string, string>.Empty);
 
-    public TestOptionsProvider(GeneratorOptions options, string specPath)
+    private readonly IReadOnlyDictionary<AdditionalText, GeneratorOptions> _metadata;
+
+    public TestOptionsProvider(GeneratorOptions options, IReadOnlyDictionary<AdditionalText, GeneratorOptions>? metadata = null)
     {
         GlobalOptions = new DictionaryOptions(options.BuildProperties().ToImmutableDictionary());
-        SpecPath = specPath;
+        _metadata = metadata ?? new Dictionary<AdditionalText, GeneratorOptions>();
     }
-
-    public string SpecPath { get; }
 
     public override AnalyzerConfigOptions GlobalOptions { get; }
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        _metadata.TryGetValue(textFile, out var options) ? new DictionaryOptions(options.ItemMetadata().ToImmutableDictionary()) : Empty;
 
     private sealed class DictionaryOptions : AnalyzerConfigOptions
     {
