@@ -121,6 +121,25 @@ public class DiagnosticTests
     }
 
     [Test]
+    public void OPENAPI003_an_api_key_in_the_query_is_reported()
+    {
+        const string spec = """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "x", "version": "1" },
+              "paths": {},
+              "security": [ { "key": [] } ],
+              "components": { "securitySchemes": { "key": { "type": "apiKey", "in": "query", "name": "api_key" } } }
+            }
+            """;
+        var result = GeneratorHarness.Run(spec);
+        var diagnostic = Single(result, "OPENAPI003");
+        Assert.That(diagnostic.GetMessage(), Does.Contain("an API key in the query named 'api_key'").And.Contain("bearer token"));
+        Assert.That(Where(diagnostic, spec).Text, Is.EqualTo("\"key\""));
+        result.AssertCompiles();
+    }
+
+    [Test]
     public void OPENAPI004_name_clash_is_resolved_deterministically()
     {
         var spec = Document("""

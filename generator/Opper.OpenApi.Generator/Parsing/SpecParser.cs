@@ -252,6 +252,17 @@ internal sealed partial class SpecParser
             }
         }
 
+        // No scheme the client can apply (an API key in the query or a cookie, mutual TLS): say so.
+        var unusable = schemes.Properties.FirstOrDefault(p => p.Value is JsonObject);
+        if (unusable is not null)
+        {
+            var scheme = Deref((JsonObject)unusable.Value) ?? (JsonObject)unusable.Value;
+            var described = scheme.GetString("type") == "apiKey"
+                ? $"an API key in the {scheme.GetString("in") ?? "(unplaced)"} named '{scheme.GetString("name")}'"
+                : $"of type '{scheme.GetString("type")}'";
+            Report("OPENAPI003", Span(unusable), $"The security scheme '{unusable.Name}' ({described})", "the API key is sent as a bearer token in the Authorization header");
+        }
+
         return ("Authorization", "Bearer", requires);
     }
 
