@@ -84,7 +84,7 @@ public class RealSpecTests
         Assert.That(Reflect.Call(instance, "IsSet", "observer_enabled"), Is.EqualTo(false));
     }
 
-    // The client surface that /work/shared/API.md fixes: sub-client, method, parameters (names and types), return type.
+    // The client surface that the shared API.md fixes: sub-client, method, parameters (names and types), return type.
     [TestCase("Traces", "GetAsync", "string traceId, CancellationToken cancellationToken = default", "Task<GetTraceResponse>")]
     [TestCase("Traces", "ListAsync", "string? name = null, long? offset = null, long? limit = null, CancellationToken cancellationToken = default", "Task<PaginatedResponseListTracesResponse>")]
     [TestCase("Traces", "ListAllAsync", "string? name = null, int pageSize = 100, CancellationToken cancellationToken = default", "IAsyncEnumerable<ListTracesResponse>")]
