@@ -72,13 +72,17 @@ internal static class ClientEmitter
         writer.Open($"public partial class {settings.ClientName}Client");
         for (var i = 0; i < groups.Count; i++)
         {
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
             var group = groups[i];
-            var field = "_" + char.ToLowerInvariant(group[0]) + group.Substring(1);
+            var field = "_" + char.ToLowerInvariant(group[0]) + group.Substring(1) + "Client";
             writer.Line($"private {group}Client? {field};");
             writer.Line();
             DocWriter.Summary(writer, docs[i].Length == 0 ? null : docs[i], $"The operations tagged <c>{group}</c>.");
             writer.Line($"public virtual {group}Client {group} => {field} ??= new {group}Client(_pipeline);");
-            writer.Line();
         }
 
         writer.Close();
@@ -154,15 +158,19 @@ internal static class ClientEmitter
 
     private static void EmitDocs(SourceWriter writer, OperationModel operation, EmitNames names, IEnumerable<ParameterModel> parameters, bool includeBody)
     {
-        DocWriter.Summary(writer, operation.Summary ?? operation.Description, $"{operation.HttpMethod} {operation.Path}");
-        var remarks = (operation.Summary is not null && operation.Description is not null ? operation.Description + "\n\n" : string.Empty)
-            + $"<c>{operation.HttpMethod} {operation.Path}</c> (operation <c>{operation.OperationId}</c>).";
+        DocWriter.Summary(writer, operation.Summary ?? operation.Description, $"<c>{operation.HttpMethod} {Naming.XmlLine(operation.Path)}</c>");
         writer.Line("/// <remarks>");
-        foreach (var line in remarks.Split('\n'))
+        if (operation.Summary is not null && operation.Description is not null)
         {
-            var text = line.StartsWith("<c>", System.StringComparison.Ordinal) ? line : Naming.Xml(line);
-            writer.Line(("/// " + text.TrimEnd()).TrimEnd());
+            foreach (var line in Naming.Xml(operation.Description.Trim()).Split('\n'))
+            {
+                writer.Line(("/// " + line.TrimEnd()).TrimEnd());
+            }
+
+            writer.Line("///");
         }
+
+        writer.Line($"/// <c>{operation.HttpMethod} {Naming.XmlLine(operation.Path)}</c> (operation <c>{Naming.XmlLine(operation.OperationId)}</c>).");
 
         writer.Line("/// </remarks>");
         foreach (var parameter in parameters.Where(p => p.Required))
@@ -192,7 +200,9 @@ internal static class ClientEmitter
     {
         var documented = operation.Errors.Count == 0
             ? string.Empty
-            : " Documented: " + string.Join(", ", operation.Errors.Select(e => e.Status + (e.Description is null ? string.Empty : " " + Naming.Xml(e.Description)))) + ".";
+            : " Documented: " + string.Join("; ", operation.Errors.Select(e =>
+                (e.Status == "DEFAULT" ? "any other status" : e.Status)
+                + (string.IsNullOrWhiteSpace(e.Description) ? string.Empty : " (" + Naming.XmlLine(e.Description!.Trim().TrimEnd('.')) + ")"))) + ".";
         writer.Line($"/// <exception cref=\"{names.Runtime("ApiException")}\">The service answered with an error status (a subclass names the status).{documented}</exception>");
         if (operation.Response.Kind == ResponseKind.Json)
         {
@@ -232,7 +242,8 @@ internal static class ClientEmitter
             writer.Line();
         }
 
-        if (operation.Body is { Required: true })
+        // A required body is checked unless null is a value the spec allows (or C# cannot hold null).
+        if (operation.Body is { Required: true } checkedBody && (checkedBody.Kind != BodyKind.Json || (!checkedBody.Type!.Nullable && !checkedBody.Type.IsValueType)))
         {
             writer.Open("if (body is null)");
             writer.Line("throw new global::System.ArgumentNullException(nameof(body));");
@@ -240,18 +251,18 @@ internal static class ClientEmitter
             writer.Line();
         }
 
-        writer.Line($"var request = new {names.Runtime("Request")}({Naming.Literal(operation.HttpMethod)}, {Naming.Literal(operation.OperationId)}, {Naming.Literal(operation.Path)});");
+        writer.Line($"var __request = new {names.Runtime("Request")}({Naming.Literal(operation.HttpMethod)}, {Naming.Literal(operation.OperationId)}, {Naming.Literal(operation.Path)});");
         foreach (var part in operation.PathParts)
         {
             if (part.Literal is not null)
             {
-                writer.Line($"request.AppendPath({Naming.Literal(part.Literal)});");
+                writer.Line($"__request.AppendPath({Naming.Literal(part.Literal)});");
             }
             else
             {
                 var parameter = operation.Parameters.First(p => p.Name == part.Parameter);
                 var name = Naming.EscapeKeyword(parameter.Name);
-                writer.Line($"request.AppendPathParameter({FormatScalar(parameter.Type, name, names)}, nameof({name}));");
+                writer.Line($"__request.AppendPathParameter({FormatScalar(parameter.Type, name, names)}, nameof({name}));");
             }
         }
 
@@ -265,16 +276,16 @@ internal static class ClientEmitter
                 var explode = parameter.In == ParameterLocation.Query && parameter.Explode ? "true" : "false";
                 if (parameter.In == ParameterLocation.Query)
                 {
-                    writer.Line($"request.AddQuery({Naming.Literal(parameter.WireName)}, {name}, {explode}, static v => {FormatScalar(element, "v", names)});");
+                    writer.Line($"__request.AddQuery({Naming.Literal(parameter.WireName)}, {name}, {explode}, static v => {FormatScalar(element, "v", names)});");
                 }
                 else
                 {
-                    writer.Line($"request.AddHeader({Naming.Literal(parameter.WireName)}, {name} is null ? null : string.Join(\",\", global::System.Linq.Enumerable.Select({name}, static v => {FormatScalar(element, "v", names)})));");
+                    writer.Line($"__request.AddHeader({Naming.Literal(parameter.WireName)}, {name} is null ? null : string.Join(\",\", global::System.Linq.Enumerable.Select({name}, static v => {FormatScalar(element, "v", names)})));");
                 }
             }
             else
             {
-                writer.Line($"request.{method}({Naming.Literal(parameter.WireName)}, {FormatScalar(parameter.Type, name, names)});");
+                writer.Line($"__request.{method}({Naming.Literal(parameter.WireName)}, {FormatScalar(parameter.Type, name, names)});");
             }
         }
 
@@ -283,21 +294,21 @@ internal static class ClientEmitter
             switch (body.Kind)
             {
                 case BodyKind.Json when body.Required:
-                    writer.Line($"request.SetJsonBody(body, static (writer, value) => {TypeSyntax.Write(body.Type!.WithNullable(false), names, "writer", "value")}, {Naming.Literal(body.MediaType)});");
+                    writer.Line($"__request.SetJsonBody(body, static (writer, value) => {TypeSyntax.Write(body.Type!, names, "writer", "value")}, {Naming.Literal(body.MediaType)});");
                     break;
                 case BodyKind.Json:
                     writer.Open("if (body is not null)");
-                    writer.Line($"request.SetJsonBody(body, static (writer, value) => {TypeSyntax.Write(body.Type!.WithNullable(false), names, "writer", body.Type!.IsValueType ? "value!.Value" : "value!")}, {Naming.Literal(body.MediaType)});");
+                    writer.Line($"__request.SetJsonBody(body, static (writer, value) => {TypeSyntax.Write(body.Type!.WithNullable(false), names, "writer", body.Type!.IsValueType ? "value!.Value" : "value!")}, {Naming.Literal(body.MediaType)});");
                     writer.Close();
                     break;
                 case BodyKind.Text:
-                    writer.Line($"request.SetTextBody(body, {Naming.Literal(body.MediaType)});");
+                    writer.Line($"__request.SetTextBody(body, {Naming.Literal(body.MediaType)});");
                     break;
                 case BodyKind.Binary:
-                    writer.Line($"request.SetStreamBody(body, {Naming.Literal(body.MediaType)});");
+                    writer.Line($"__request.SetStreamBody(body, {Naming.Literal(body.MediaType)});");
                     break;
                 default:
-                    writer.Line("request.SetContent(body);");
+                    writer.Line("__request.SetContent(body);");
                     break;
             }
         }
@@ -306,16 +317,16 @@ internal static class ClientEmitter
         switch (operation.Response.Kind)
         {
             case ResponseKind.Json:
-                writer.Line($"return _pipeline.SendAsync(request, {errors}, static reader => {TypeSyntax.Read(operation.Response.Type!.WithNullable(false), names, "reader")}, cancellationToken);");
+                writer.Line($"return _pipeline.SendAsync(__request, {errors}, static reader => {TypeSyntax.Read(operation.Response.Type!.WithNullable(false), names, "reader")}, cancellationToken);");
                 break;
             case ResponseKind.Text:
-                writer.Line($"return _pipeline.SendTextAsync(request, {errors}, cancellationToken);");
+                writer.Line($"return _pipeline.SendTextAsync(__request, {errors}, cancellationToken);");
                 break;
             case ResponseKind.Binary:
-                writer.Line($"return _pipeline.SendBytesAsync(request, {errors}, cancellationToken);");
+                writer.Line($"return _pipeline.SendBytesAsync(__request, {errors}, cancellationToken);");
                 break;
             default:
-                writer.Line($"return _pipeline.SendAsync(request, {errors}, cancellationToken);");
+                writer.Line($"return _pipeline.SendAsync(__request, {errors}, cancellationToken);");
                 break;
         }
 
@@ -405,14 +416,14 @@ internal static class ClientEmitter
         }
 
         arguments.Add("cancellationToken: __cancellationToken");
-        var items = "page." + string.Join(string.Empty, paging.Items.Select((s, i) => (i == 0 ? string.Empty : ".") + s.Property));
+        var items = "__page." + string.Join(string.Empty, paging.Items.Select((s, i) => (i == 0 ? string.Empty : ".") + s.Property));
         var total = paging.Total.Count == 0
             ? "null"
-            : "static page => (long?)page" + string.Join(string.Empty, paging.Total.Select((s, i) => (i > 0 && paging.Total[i - 1].Nullable ? "?." : ".") + s.Property));
+            : "static __page => (long?)__page" + string.Join(string.Empty, paging.Total.Select((s, i) => (i > 0 && paging.Total[i - 1].Nullable ? "?." : ".") + s.Property));
         writer.Line($"return {names.Runtime("Paging")}.ByOffsetAsync<{pageType}, {itemType}>(");
         writer.Indent();
         writer.Line($"(__offset, __limit, __cancellationToken) => {operation.MethodName}Async({string.Join(", ", arguments)}),");
-        writer.Line($"static page => {items},");
+        writer.Line($"static __page => {items},");
         writer.Line($"{total},");
         writer.Line("pageSize,");
         writer.Line("cancellationToken);");

@@ -4,11 +4,14 @@ namespace Opper.OpenApi.Generator.Emit;
 
 internal static class DocWriter
 {
-    /// <summary>Writes an XML doc <c>summary</c> from spec text (escaped, one line per source line).</summary>
-    public static void Summary(SourceWriter writer, string? text, string fallback)
+    /// <summary>
+    /// Writes an XML doc <c>summary</c> from spec text (escaped, one line per source line), or
+    /// <paramref name="fallbackXml"/> (already XML) when the spec says nothing.
+    /// </summary>
+    public static void Summary(SourceWriter writer, string? text, string fallbackXml)
     {
         writer.Line("/// <summary>");
-        foreach (var line in Naming.Xml(string.IsNullOrWhiteSpace(text) ? fallback : text!.Trim()).Split('\n'))
+        foreach (var line in (string.IsNullOrWhiteSpace(text) ? fallbackXml : Naming.Xml(text!.Trim())).Split('\n'))
         {
             writer.Line(("/// " + line.TrimEnd()).TrimEnd());
         }

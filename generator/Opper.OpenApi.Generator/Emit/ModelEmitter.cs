@@ -59,7 +59,9 @@ internal static class ModelEmitter
 
     private static string Bit(int index) => "0x" + (1UL << (index % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
 
-    private static string Field(int index) => "_present" + (index / 64).ToString(CultureInfo.InvariantCulture);
+    // Two leading underscores: a backing field is "_" + the property name, and no property name
+    // starts with an underscore followed by a letter, so these can never collide with one.
+    private static string Field(int index) => "__present" + (index / 64).ToString(CultureInfo.InvariantCulture);
 
     private static string BackingField(PropertyModel property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
@@ -79,7 +81,7 @@ internal static class ModelEmitter
         var fields = (model.Properties.Count + 63) / 64;
         for (var i = 0; i < fields; i++)
         {
-            writer.Line($"internal ulong _present{i.ToString(CultureInfo.InvariantCulture)};");
+            writer.Line($"internal ulong {Field(i * 64)};");
         }
 
         var additionalType = model.AdditionalValues is null ? $"{EmitNames.JToken}?" : TypeSyntax.CSharp(model.AdditionalValues, names);
@@ -93,8 +95,8 @@ internal static class ModelEmitter
             var initializer = Initializer(property, names);
             writer.Line($"private {type} {BackingField(property)}{initializer};");
             writer.Line();
-            DocWriter.Summary(writer, property.Doc, $"The <c>{property.JsonName}</c> property.");
-            writer.Line($"/// <remarks>JSON name: <c>{Naming.Xml(property.JsonName)}</c>{(property.Required ? " (required)" : string.Empty)}.</remarks>");
+            DocWriter.Summary(writer, property.Doc, $"The <c>{Naming.XmlLine(property.JsonName)}</c> property.");
+            writer.Line($"/// <remarks>JSON name: <c>{Naming.XmlLine(property.JsonName)}</c>{Remark(property)}.</remarks>");
             writer.Line($"[global::Newtonsoft.Json.JsonProperty({Naming.Literal(property.JsonName)})]");
             if (property.Deprecated)
             {
@@ -135,6 +137,16 @@ internal static class ModelEmitter
         writer.Close();
         writer.Close();
     }
+
+    private static string Remark(PropertyModel property) => (property.Required, property.Access) switch
+    {
+        (true, PropertyAccess.ReadOnly) => " (required, read-only: sent by the service, not written unless set)",
+        (false, PropertyAccess.ReadOnly) => " (read-only: sent by the service, not written unless set)",
+        (true, PropertyAccess.WriteOnly) => " (required in requests, write-only: not in responses)",
+        (false, PropertyAccess.WriteOnly) => " (write-only: not in responses)",
+        (true, _) => " (required)",
+        _ => string.Empty,
+    };
 
     private static string Initializer(PropertyModel property, EmitNames names)
     {
@@ -203,7 +215,7 @@ internal static class ModelEmitter
         writer.Close();
         writer.Line();
 
-        var required = model.Properties.Select((p, i) => (p, i)).Where(x => x.p.Required).ToList();
+        var required = model.Properties.Select((p, i) => (p, i)).Where(x => x.p.RequiredInResponses).ToList();
         if (required.Count > 0)
         {
             foreach (var (property, index) in required)
@@ -226,7 +238,7 @@ internal static class ModelEmitter
         for (var i = 0; i < model.Properties.Count; i++)
         {
             var property = model.Properties[i];
-            if (property.Required)
+            if (property.RequiredInRequests)
             {
                 if (!property.Type.Nullable && !property.Type.IsValueType)
                 {
@@ -280,7 +292,7 @@ internal static class ModelEmitter
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Reads a value that may be JSON <c>null</c>.</summary>");
-        writer.Line($"public static {type}? ReadNullable({EmitNames.JsonReader} reader) => reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? ({type}?)null : Read(reader);");
+        writer.Line($"public static {type}? ReadNullable({EmitNames.JsonReader} reader) => reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? {(isValueType ? $"default({type}?)" : "null")} : Read(reader);");
         writer.Line();
         writer.Line("/// <summary>Writes a value that may be <see langword=\"null\"/>.</summary>");
         writer.Open($"public static void WriteNullable({EmitNames.JsonWriter} writer, {type}? value)");
@@ -316,7 +328,7 @@ internal static class ModelEmitter
         writer.Line();
         foreach (var value in model.Values)
         {
-            writer.Line($"/// <summary>The value <c>{Naming.Xml(value.Value)}</c>.</summary>");
+            writer.Line($"/// <summary>The value <c>{Naming.XmlLine(value.Value)}</c>.</summary>");
             writer.Line($"public static {name} {value.Name} {{ get; }} = new {name}({Naming.Literal(value.Value)});");
             writer.Line();
         }
@@ -415,14 +427,31 @@ internal static class ModelEmitter
         foreach (var member in model.Members)
         {
             var memberType = TypeSyntax.CSharp(member.Type, names);
-            var nullableType = member.Type.IsValueType ? memberType + "?" : memberType + "?";
-            writer.Line($"/// <summary>Whether the value can be read as <c>{Naming.Xml(member.Name)}</c>.</summary>");
-            writer.Line($"public bool Is{member.Name} => {ShapeCheck(member)};");
+            var nullableType = memberType + "?";
+            var discriminated = model.Discriminator is not null && member.DiscriminatorValues.Count > 0;
+            if (discriminated)
+            {
+                writer.Line($"/// <summary>Whether the value is a <c>{Naming.Xml(member.Name)}</c>: its <c>{Naming.XmlLine(model.Discriminator!)}</c> is {string.Join(" or ", member.DiscriminatorValues.Select(v => $"<c>{Naming.XmlLine(v)}</c>"))}.</summary>");
+                writer.Line($"public bool Is{member.Name} => {DiscriminatorCheck(model.Discriminator!, member.DiscriminatorValues)};");
+            }
+            else
+            {
+                writer.Line($"/// <summary>Whether the value can be read as <c>{Naming.Xml(member.Name)}</c>.</summary>");
+                writer.Line($"public bool Is{member.Name} => {ShapeCheck(member)};");
+            }
+
             writer.Line();
             writer.Line($"/// <summary>The value as <c>{Naming.Xml(member.Name)}</c>, or <see langword=\"null\"/> when it is not one.</summary>");
             writer.Line("/// <returns>The typed value, or <see langword=\"null\"/>.</returns>");
             writer.Open($"public {nullableType} As{member.Name}()");
-            if (member.Shape != JsonShape.Any)
+            if (discriminated)
+            {
+                writer.Open($"if (!Is{member.Name})");
+                writer.Line("return null;");
+                writer.Close();
+                writer.Line();
+            }
+            else if (member.Shape != JsonShape.Any)
             {
                 writer.Open($"if (!({RawShapeCheck(member.Shape)}))");
                 writer.Line("return null;");
@@ -473,6 +502,11 @@ internal static class ModelEmitter
         JsonShape.Boolean => "Json.Type == global::Newtonsoft.Json.Linq.JTokenType.Boolean",
         _ => "true",
     };
+
+    /// <summary>Whether the JSON is an object whose discriminator property holds one of the values.</summary>
+    private static string DiscriminatorCheck(string property, EquatableArray<string> values) =>
+        $"Json is global::Newtonsoft.Json.Linq.JObject __object && __object.TryGetValue({Naming.Literal(property)}, out var __value)"
+        + $" && __value.Type == global::Newtonsoft.Json.Linq.JTokenType.String && (string?)__value is {string.Join(" or ", values.Select(Naming.Literal))}";
 
     private static string ShapeCheck(UnionMemberModel member) =>
         member.Type.Kind is TypeKind.Object or TypeKind.Union or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.List or TypeKind.Dictionary or TypeKind.Int32

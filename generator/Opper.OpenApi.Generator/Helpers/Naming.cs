@@ -10,7 +10,7 @@ internal static class Naming
 {
     /// <summary>
     /// Splits a spec name into words at every character that cannot stand in an identifier
-    /// and at lower-to-upper case changes: <c>duration_ms</c>, <c>durationMs</c> and
+    /// and at changes from lower case or digits to upper case: <c>duration_ms</c>, <c>durationMs</c> and
     /// <c>duration-ms</c> all give [duration, ms].
     /// </summary>
     public static List<string> Words(string name)
@@ -30,8 +30,8 @@ internal static class Naming
             {
                 var previous = current[current.Length - 1];
                 var next = i + 1 < name.Length ? name[i + 1] : '\0';
-                // fooBar -> foo|Bar; HTTPServer -> HTTP|Server; keep runs of capitals together.
-                if (char.IsLower(previous) || (char.IsUpper(previous) && char.IsLower(next)))
+                // fooBar -> foo|Bar; HTTPServer -> HTTP|Server; V1Pod -> V1|Pod; keep runs of capitals together.
+                if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && char.IsLower(next)))
                 {
                     Flush(words, current);
                 }
@@ -53,17 +53,21 @@ internal static class Naming
         }
     }
 
-    /// <summary><c>PaginatedResponse_ListTracesResponse_</c> → <c>PaginatedResponseListTracesResponse</c>.</summary>
+    /// <summary>
+    /// <c>PaginatedResponse_ListTracesResponse_</c> → <c>PaginatedResponseListTracesResponse</c>.
+    /// A leading sign before a number is a word (<c>+1</c> → <c>Plus1</c>, <c>-1</c> → <c>Minus1</c>),
+    /// numbers in a row stay apart (<c>1.5</c> → <c>_1_5</c>), and a leading digit gets an underscore.
+    /// </summary>
     public static string ToPascal(string name)
     {
-        var builder = new StringBuilder(name.Length);
-        foreach (var word in Words(name))
+        var words = Words(name);
+        var trimmed = name.TrimStart();
+        if (trimmed.Length > 1 && trimmed[0] is '+' or '-' && char.IsDigit(trimmed[1]))
         {
-            builder.Append(char.ToUpperInvariant(word[0]));
-            builder.Append(word, 1, word.Length - 1);
+            words.Insert(0, trimmed[0] == '+' ? "Plus" : "Minus");
         }
 
-        return FixLeadingDigit(builder.ToString());
+        return ToPascal(words);
     }
 
     public static string ToPascal(IEnumerable<string> words)
@@ -74,6 +78,11 @@ internal static class Naming
             if (word.Length == 0)
             {
                 continue;
+            }
+
+            if (builder.Length > 0 && char.IsDigit(builder[builder.Length - 1]) && char.IsDigit(word[0]))
+            {
+                builder.Append('_');
             }
 
             builder.Append(char.ToUpperInvariant(word[0]));
@@ -105,6 +114,16 @@ internal static class Naming
         }
 
         return new string(chars);
+    }
+
+    /// <summary>
+    /// A name made unique with a number: <c>Pet</c> → <c>Pet2</c>, but <c>Value1</c> →
+    /// <c>Value1_2</c> so that the number cannot be read as part of the name.
+    /// </summary>
+    public static string WithSuffix(string name, int number)
+    {
+        var suffix = number.ToString(CultureInfo.InvariantCulture);
+        return name.Length > 0 && char.IsDigit(name[name.Length - 1]) ? name + "_" + suffix : name + suffix;
     }
 
     private static string FixLeadingDigit(string identifier) =>
@@ -149,7 +168,13 @@ internal static class Naming
         return builder.ToString();
     }
 
-    /// <summary>Escapes text for an XML doc comment.</summary>
+    /// <summary>
+    /// Escapes text for a doc comment that must stay on one line (a name inside <c>&lt;c&gt;</c>):
+    /// line breaks become spaces.
+    /// </summary>
+    public static string XmlLine(string text) => Xml(text).Replace('\n', ' ');
+
+    /// <summary>Escapes text for an XML doc comment; line breaks are kept as <c>\n</c>.</summary>
     public static string Xml(string text)
     {
         var builder = new StringBuilder(text.Length);

@@ -183,14 +183,16 @@ internal sealed class JsonParser
 
     private string ParseString()
     {
-        _pos++; // opening quote
+        var opening = _pos;
+        _pos++;
         StringBuilder? builder = null;
         var runStart = _pos;
         while (true)
         {
             if (_pos >= _text.Length)
             {
-                throw new JsonParseException("Unterminated string.", _pos);
+                // Point at the string that never ends, not at the end of the document.
+                throw new JsonParseException("Unterminated string: the document ends before its closing quote.", opening);
             }
 
             var c = _text[_pos];

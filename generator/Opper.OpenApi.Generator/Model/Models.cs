@@ -62,6 +62,16 @@ internal sealed record ClientSettings(
 
 internal abstract record TypeModel(string Name, string? Doc, bool Deprecated);
 
+/// <summary>Whether a property travels both ways or only in responses or requests.</summary>
+internal enum PropertyAccess
+{
+    ReadWrite,
+    /// <summary><c>readOnly</c>: sent by the server only; not written unless the caller sets it.</summary>
+    ReadOnly,
+    /// <summary><c>writeOnly</c>: sent by the client only; not expected in responses.</summary>
+    WriteOnly,
+}
+
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -69,7 +79,18 @@ internal sealed record PropertyModel(
     bool Required,
     string? Doc,
     string? DefaultLiteral,
-    bool Deprecated);
+    bool Deprecated,
+    PropertyAccess Access = PropertyAccess.ReadWrite)
+{
+    /// <summary>Reading fails when the property is missing (required, and responses carry it).</summary>
+    public bool RequiredInResponses => Required && Access != PropertyAccess.WriteOnly;
+
+    /// <summary>
+    /// Writing always sends the property: required, and neither read-only (not sent) nor
+    /// write-only (then it is sent when set, so that what was read is written back as it was).
+    /// </summary>
+    public bool RequiredInRequests => Required && Access == PropertyAccess.ReadWrite;
+}
 
 /// <summary>An object schema: a partial class with a generated converter.</summary>
 internal sealed record ObjectModel(
@@ -98,10 +119,18 @@ internal enum JsonShape
     Boolean,
 }
 
-internal sealed record UnionMemberModel(string Name, TypeRef Type, JsonShape Shape);
+/// <summary>
+/// A member of a union. <paramref name="DiscriminatorValues"/>: the values of the union's
+/// discriminator property that select this member (empty when the union has none, or the member
+/// is inline): then the JSON's shape decides.
+/// </summary>
+internal sealed record UnionMemberModel(string Name, TypeRef Type, JsonShape Shape, EquatableArray<string> DiscriminatorValues);
 
-/// <summary>A <c>oneOf</c>/<c>anyOf</c> of several types: keeps the JSON, offers typed accessors.</summary>
-internal sealed record UnionModel(string Name, string? Doc, bool Deprecated, EquatableArray<UnionMemberModel> Members)
+/// <summary>
+/// A <c>oneOf</c>/<c>anyOf</c> of several types: keeps the JSON, offers typed accessors.
+/// <paramref name="Discriminator"/> is the property that names the member, when the spec has one.
+/// </summary>
+internal sealed record UnionModel(string Name, string? Doc, bool Deprecated, EquatableArray<UnionMemberModel> Members, string? Discriminator)
     : TypeModel(Name, Doc, Deprecated);
 
 internal enum ParameterLocation

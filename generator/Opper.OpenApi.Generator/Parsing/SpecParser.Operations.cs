@@ -22,6 +22,8 @@ internal sealed partial class SpecParser
 
     private static readonly string[] TotalPropertyNames = { "total_count", "totalCount", "total", "count", "total_items", "totalItems" };
 
+    private readonly HashSet<string> _reportedTags = new(StringComparer.Ordinal);
+
     /// <summary>An operation while it is being read: names are settled once all are known.</summary>
     private sealed class OperationDraft
     {
@@ -113,7 +115,7 @@ internal sealed partial class SpecParser
             };
 
             var tag = (operation.GetArray("tags")?.Items.FirstOrDefault())?.AsString();
-            draft.Group = tag is null ? string.Empty : Naming.ToPascal(tag);
+            draft.Group = tag is null ? string.Empty : GroupName(tag, operation.GetArray("tags")!.Items[0]);
             if (tag is not null)
             {
                 draft.TagWords.AddRange(Naming.Words(tag));
@@ -135,6 +137,28 @@ internal sealed partial class SpecParser
         }
 
         return drafts;
+    }
+
+    /// <summary>
+    /// The sub-client of a tag (<c>span metrics</c> → <c>SpanMetrics</c>, reached as
+    /// <c>client.SpanMetrics</c>). A tag whose name the root client already uses (its own name,
+    /// <c>Dispose</c>) becomes <c>…Operations</c>.
+    /// </summary>
+    private string GroupName(string tag, JsonNode at)
+    {
+        var name = Naming.ToPascal(tag);
+        if (name.Length == 0 || (name != _clientName && name != "Dispose"))
+        {
+            return name;
+        }
+
+        var renamed = name + "Operations";
+        if (_reportedTags.Add(tag))
+        {
+            Report("OPENAPI004", Span(at), "Tag", tag, name, renamed);
+        }
+
+        return renamed;
     }
 
     /// <summary>
@@ -264,10 +288,15 @@ internal sealed partial class SpecParser
             }
 
             var schema = parameter["schema"] ?? (parameter.GetObject("content")?.Properties.FirstOrDefault()?.Value as JsonObject)?["schema"];
+            var mark = Mark();
             var type = Resolve(schema, hint + Naming.ToPascal(wireName));
             if (!IsSimple(type))
             {
-                if (type.Kind != TypeKind.Any)
+                Forget(mark);
+
+                // Any JSON, or one of several scalars (anyOf [integer, string]), is naturally a string
+                // in a URL or header; an object or a list of them is not, and is reported.
+                if (type.Kind != TypeKind.Any && !IsScalarUnion(schema as JsonObject))
                 {
                     Report("OPENAPI003", Span(parameter), $"The {location} parameter '{wireName}' of a structured type", "it is passed as a string");
                 }
@@ -296,8 +325,43 @@ internal sealed partial class SpecParser
                 type.WithNullable(!required || type.Nullable),
                 required,
                 explode,
-                parameter.GetString("description") ?? Doc(schema as JsonObject)));
+                parameter.GetString("description") ?? Doc(schema as JsonObject, wireName)));
         }
+    }
+
+    /// <summary>Whether a <c>oneOf</c>/<c>anyOf</c> schema only allows strings, numbers, booleans and null.</summary>
+    private bool IsScalarUnion(JsonObject? schema)
+    {
+        var members = schema is null ? null : (schema.GetArray("anyOf") ?? schema.GetArray("oneOf"));
+        if (members is null)
+        {
+            return false;
+        }
+
+        foreach (var item in members.Items)
+        {
+            var member = item as JsonObject;
+            for (var depth = 0; member?.GetString("$ref") is { } reference && depth < 16; depth++)
+            {
+                member = ResolvePointer(reference) as JsonObject;
+            }
+
+            if (member is null || member.Has("properties") || member.Has("items"))
+            {
+                return false;
+            }
+
+            var types = TypeNames(member);
+            var scalar = types.Count > 0
+                ? types.All(t => t is "string" or "integer" or "number" or "boolean" or "null")
+                : member.Has("enum") || member.Has("const");
+            if (!scalar)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsSimple(TypeRef type) => type.Kind switch
@@ -380,6 +444,14 @@ internal sealed partial class SpecParser
 
         if (media.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) || media == "application/x-www-form-urlencoded")
         {
+            // A form that can hold no field (Stripe's GETs declare one) sends nothing: no parameter.
+            var form = (first.Value as JsonObject)?.GetObject("schema");
+            if (form is not null && Deref(form) is { } formSchema && formSchema.GetObject("properties") is { Properties.Count: 0 }
+                && formSchema["additionalProperties"]?.Kind == JsonKind.False)
+            {
+                return null;
+            }
+
             return new BodyModel(BodyKind.Content, media, null, required, doc);
         }
 
@@ -521,17 +593,28 @@ internal sealed partial class SpecParser
             }
         }
 
-        // Clashing short names fall back to the operation's full words, then to the HTTP method.
-        foreach (var fallback in new Func<OperationDraft, string>[]
-                 {
-                     m => Naming.ToPascal(m.FullWords),
-                     m => Naming.ToPascal(m.FullWords) + Naming.ToPascal(m.HttpMethod.ToLowerInvariant()),
-                 })
+        // Operations whose short names clash fall back to their full words, then to those and
+        // the HTTP method, when that tells them apart; otherwise they are numbered below.
+        var fallbacks = new Func<OperationDraft, string>[]
         {
-            var clashes = names.Select((n, i) => (n, i)).GroupBy(x => x.n, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g).ToList();
-            foreach (var (_, i) in clashes)
+            m => Naming.ToPascal(m.FullWords),
+            m => Naming.ToPascal(m.FullWords) + Naming.ToPascal(m.HttpMethod.ToLowerInvariant()),
+        };
+        var clashes = names.Select((n, i) => (Name: n, Index: i)).GroupBy(x => x.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
+        foreach (var clash in clashes)
+        {
+            foreach (var fallback in fallbacks)
             {
-                names[i] = fallback(members[i]);
+                var candidates = clash.Select(x => fallback(members[x.Index])).ToList();
+                if (candidates.Distinct(StringComparer.Ordinal).Count() == candidates.Count)
+                {
+                    foreach (var (candidate, (_, index)) in candidates.Zip(clash, (c, x) => (c, x)))
+                    {
+                        names[index] = candidate;
+                    }
+
+                    break;
+                }
             }
         }
 

@@ -21,12 +21,13 @@ internal sealed partial class SpecParser
     private static readonly HashSet<string> ObjectMemberNames = new(StringComparer.Ordinal)
     {
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
-        "AdditionalProperties",
+        "AdditionalProperties", "IsSet",
     };
 
     private readonly Dictionary<string, ComponentInfo> _components = new(StringComparer.Ordinal);
     private readonly List<ComponentInfo> _componentOrder = new();
     private readonly Dictionary<JsonObject, TypeRef> _inlineTypes = new(ReferenceComparer<JsonObject>.Instance);
+    private readonly List<JsonObject> _inlineOrder = new();
     private readonly Queue<PendingType> _pending = new();
     private readonly Dictionary<string, ObjectModel> _objectModels = new(StringComparer.Ordinal);
 
@@ -127,6 +128,46 @@ internal sealed partial class SpecParser
         var resolved = Resolve(schema, Naming.ToPascal(name));
         info.InProgress = false;
         return info.Resolved = resolved;
+    }
+
+    /// <summary>How far type creation had got: <see cref="Forget"/> undoes what came after.</summary>
+    private readonly record struct TypeMark(int Pending, int Claimed, int Inline, int Diagnostics);
+
+    private TypeMark Mark() => new(_pending.Count, _claimedNames.Count, _inlineOrder.Count, _diagnostics.Count);
+
+    /// <summary>
+    /// Forgets the named types created since <paramref name="mark"/> (and the name clashes they
+    /// reported), for a schema whose type turned out not to be used, such as a structured
+    /// parameter that is sent as a string: no unused types are generated for it.
+    /// </summary>
+    private void Forget(TypeMark mark)
+    {
+        var kept = _pending.Take(mark.Pending).ToList();
+        _pending.Clear();
+        foreach (var pending in kept)
+        {
+            _pending.Enqueue(pending);
+        }
+
+        for (var i = mark.Claimed; i < _claimedNames.Count; i++)
+        {
+            _typeNames.Remove(_claimedNames[i]);
+        }
+
+        _claimedNames.RemoveRange(mark.Claimed, _claimedNames.Count - mark.Claimed);
+        for (var i = mark.Inline; i < _inlineOrder.Count; i++)
+        {
+            _inlineTypes.Remove(_inlineOrder[i]);
+        }
+
+        _inlineOrder.RemoveRange(mark.Inline, _inlineOrder.Count - mark.Inline);
+        for (var i = _diagnostics.Count - 1; i >= mark.Diagnostics; i--)
+        {
+            if (_diagnostics[i].Id == "OPENAPI004")
+            {
+                _diagnostics.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>
@@ -291,6 +332,7 @@ internal sealed partial class SpecParser
             var name = ClaimTypeName(Naming.ToPascal(hint), "Schema", hint, Span(schema));
             var type = new TypeRef(named.Value, false, name);
             _inlineTypes[schema] = type;
+            _inlineOrder.Add(schema);
             _pending.Enqueue(new PendingType(named.Value, name, schema));
             return type.WithNullable(nullable);
         }
@@ -311,11 +353,23 @@ internal sealed partial class SpecParser
 
         if (ResolvePointer(reference) is JsonObject target)
         {
-            return Resolve(target, hint);
+            return Resolve(target, DefinitionName(reference) ?? hint);
         }
 
         Report("OPENAPI002", Span(schema.GetProperty("$ref")!.Value), reference, "the value is typed as JToken");
         return TypeRef.Any();
+    }
+
+    /// <summary>
+    /// The name a definitions map gives the schema a pointer reaches
+    /// (<c>#/components/schemas/Canvas/$defs/Size</c> → <c>Size</c>), or null for other pointers.
+    /// </summary>
+    private static string? DefinitionName(string reference)
+    {
+        var tokens = Uri.UnescapeDataString(reference).Split('/');
+        return tokens.Length >= 3 && tokens[tokens.Length - 2] is "$defs" or "definitions"
+            ? tokens[tokens.Length - 1].Replace("~1", "/").Replace("~0", "~")
+            : null;
     }
 
     // anyOf [integer, number] is a number; anyOf [string, string(date-time)] is a string.
@@ -451,8 +505,45 @@ internal sealed partial class SpecParser
         }
     }
 
-    private static string? Doc(JsonObject? schema) =>
-        schema is null ? null : (schema.GetString("description") ?? schema.GetString("title"));
+    /// <summary>
+    /// The schema's <c>description</c>, else its <c>title</c> when that says more than the name
+    /// (<c>title: "Start Time"</c> on <c>start_time</c>, as pydantic writes it, says nothing).
+    /// </summary>
+    private static string? Doc(JsonObject? schema, string name)
+    {
+        if (schema is null)
+        {
+            return null;
+        }
+
+        if (schema.GetString("description") is { } description && !string.IsNullOrWhiteSpace(description))
+        {
+            return description;
+        }
+
+        var title = schema.GetString("title");
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+
+        var letters = LettersAndDigits(title!);
+        return letters.Length == 0 || LettersAndDigits(name).IndexOf(letters, StringComparison.Ordinal) >= 0 ? null : title;
+    }
+
+    private static string LettersAndDigits(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
 
     private ObjectModel BuildObject(PendingType pending)
     {
@@ -482,16 +573,23 @@ internal sealed partial class SpecParser
             var name = UniqueMember(wanted, memberNames, "Property", $"{pending.Name}.{jsonName}", Span(pair.Value));
             var type = Resolve(pair.Value.Value, pending.Name + Naming.ToPascal(jsonName));
             var isRequired = required.Contains(jsonName);
+            var access = Flag(propertySchema, "readOnly") ? PropertyAccess.ReadOnly
+                : Flag(propertySchema, "writeOnly") ? PropertyAccess.WriteOnly
+                : PropertyAccess.ReadWrite;
             var defaultLiteral = DefaultLiteral(propertySchema, type);
-            var nullable = type.Kind == TypeKind.Any || type.Nullable || (!isRequired && defaultLiteral is null);
+
+            // A required write-only property (a password) is not in responses: it may be null there.
+            var alwaysPresent = isRequired && access != PropertyAccess.WriteOnly;
+            var nullable = type.Kind == TypeKind.Any || type.Nullable || (!alwaysPresent && defaultLiteral is null);
             models.Add(new PropertyModel(
                 jsonName,
                 name,
                 type.WithNullable(nullable),
                 isRequired,
-                Doc(propertySchema) ?? DocOfReference(propertySchema),
+                Doc(propertySchema, jsonName) ?? DocOfReference(propertySchema),
                 defaultLiteral,
-                propertySchema?.GetBoolean("deprecated") == true));
+                propertySchema?.GetBoolean("deprecated") == true,
+                access));
         }
 
         TypeRef? additionalValues = null;
@@ -500,7 +598,25 @@ internal sealed partial class SpecParser
             additionalValues = Resolve(additional, pending.Name + "Value");
         }
 
-        return new ObjectModel(pending.Name, Doc(pending.Node), pending.Node.GetBoolean("deprecated"), models.ToEquatableArray(), additionalValues);
+        return new ObjectModel(pending.Name, Doc(pending.Node, pending.Name), pending.Node.GetBoolean("deprecated"), models.ToEquatableArray(), additionalValues);
+    }
+
+    /// <summary>A boolean keyword of a property's schema, or of the schema it refers to.</summary>
+    private bool Flag(JsonObject? schema, string keyword)
+    {
+        for (var depth = 0; schema is not null && depth < 8; depth++)
+        {
+            if (schema.GetBoolean(keyword))
+            {
+                return true;
+            }
+
+            var reference = schema.GetString("$ref")
+                ?? (schema.GetArray("allOf") is { Items.Count: 1 } allOf ? (allOf.Items[0] as JsonObject)?.GetString("$ref") : null);
+            schema = reference is null ? null : ResolvePointer(reference) as JsonObject;
+        }
+
+        return false;
     }
 
     private string? DocOfReference(JsonObject? schema)
@@ -599,7 +715,7 @@ internal sealed partial class SpecParser
 
         for (var i = 2; ; i++)
         {
-            var candidate = wanted + i.ToString(CultureInfo.InvariantCulture);
+            var candidate = Naming.WithSuffix(wanted, i);
             if (taken.Add(candidate))
             {
                 Report("OPENAPI004", location, what, specName, wanted, candidate);
@@ -650,16 +766,7 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            var wanted = Naming.ToPascal(text.Value);
-            if (wanted.Length == 0)
-            {
-                wanted = text.Value.Length == 0 ? "Empty" : "Value";
-            }
-            else if (wanted[0] == '_')
-            {
-                wanted = "Value" + wanted.Substring(1);
-            }
-
+            var wanted = EnumMemberName(text.Value);
             if (wanted == pending.Name || wanted == "Value" || ObjectMemberNames.Contains(wanted) || wanted == "IsKnown" || wanted == "KnownValues")
             {
                 wanted += "Value";
@@ -669,12 +776,30 @@ internal sealed partial class SpecParser
             values.Add(new EnumValueModel(name, text.Value));
         }
 
-        return new EnumModel(pending.Name, Doc(pending.Node), pending.Node.GetBoolean("deprecated"), values.ToEquatableArray());
+        return new EnumModel(pending.Name, Doc(pending.Node, pending.Name), pending.Node.GetBoolean("deprecated"), values.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The member name of an enum value: PascalCase of its words (see <see cref="Naming.ToPascal(string)"/>),
+    /// with <c>Value</c> before a leading number (<c>1.5</c> → <c>Value1_5</c>, but <c>+1</c> →
+    /// <c>Plus1</c>); a value without letters or digits is <c>Empty</c> or <c>Value</c>.
+    /// </summary>
+    private static string EnumMemberName(string value)
+    {
+        var name = Naming.ToPascal(value);
+        if (name.Length == 0)
+        {
+            return value.Length == 0 ? "Empty" : "Value";
+        }
+
+        return name[0] == '_' ? "Value" + name.Substring(1) : name;
     }
 
     private UnionModel BuildUnion(PendingType pending)
     {
         var composition = pending.Node.GetArray("anyOf") ?? pending.Node.GetArray("oneOf");
+        var discriminator = pending.Node.GetObject("discriminator");
+        var discriminatorProperty = discriminator?.GetString("propertyName");
         var members = new List<UnionMemberModel>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
@@ -687,7 +812,11 @@ internal sealed partial class SpecParser
 
             index++;
             var isArray = TypeNames(member).Contains("array") || member.Has("items");
-            var hint = isArray ? pending.Name : pending.Name + "Option" + index.ToString(CultureInfo.InvariantCulture);
+            // An inline member is named by its title when it has one (Shape + Circle), else by position.
+            var title = Naming.ToPascal(member.GetString("title") ?? string.Empty);
+            var hint = isArray ? pending.Name
+                : title.Length > 0 && pending.Name.IndexOf(title, StringComparison.Ordinal) < 0 ? pending.Name + title
+                : pending.Name + "Option" + index.ToString(CultureInfo.InvariantCulture);
             var type = Resolve(member, hint).WithNullable(false);
             var wanted = MemberName(type);
             if (wanted == pending.Name || wanted == "Json")
@@ -696,10 +825,37 @@ internal sealed partial class SpecParser
             }
 
             var name = UniqueMember(wanted, taken, "Union member", $"{pending.Name}[{index - 1}]", Span(member));
-            members.Add(new UnionMemberModel(name, type, ShapeOf(type)));
+            var values = discriminatorProperty is null ? EquatableArray<string>.Empty : DiscriminatorValues(discriminator!, member);
+            members.Add(new UnionMemberModel(name, type, ShapeOf(type), values));
         }
 
-        return new UnionModel(pending.Name, Doc(pending.Node), pending.Node.GetBoolean("deprecated"), members.ToEquatableArray());
+        return new UnionModel(pending.Name, Doc(pending.Node, pending.Name), pending.Node.GetBoolean("deprecated"), members.ToEquatableArray(), discriminatorProperty);
+    }
+
+    /// <summary>
+    /// The discriminator values that select a <c>$ref</c> member: the <c>mapping</c> keys that point
+    /// at it (by reference or by schema name), else the schema's name, as OpenAPI defines.
+    /// </summary>
+    private static EquatableArray<string> DiscriminatorValues(JsonObject discriminator, JsonObject member)
+    {
+        if (member.GetString("$ref") is not { } reference)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var schemaName = reference.StartsWith(ComponentPrefix, StringComparison.Ordinal)
+            ? Uri.UnescapeDataString(reference.Substring(ComponentPrefix.Length)).Replace("~1", "/").Replace("~0", "~")
+            : null;
+        var mapped = (discriminator.GetObject("mapping")?.Properties ?? Array.Empty<JsonProperty>())
+            .Where(p => p.Value.AsString() is { } target && (target == reference || target == schemaName))
+            .Select(p => p.Name)
+            .ToList();
+        if (mapped.Count == 0 && schemaName is not null)
+        {
+            mapped.Add(schemaName);
+        }
+
+        return mapped.ToEquatableArray();
     }
 
     private static string MemberName(TypeRef type) => type.Kind switch

@@ -21,9 +21,11 @@ internal sealed partial class SpecParser
     private readonly LineMap _lines;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
+    private readonly List<string> _claimedNames = new();
     private readonly List<TypeModel> _types = new();
     private JsonObject _root = null!;
     private bool _isOpenApi30;
+    private string _clientName = string.Empty;
 
     private SpecParser(SpecInput input, CancellationToken cancellationToken)
     {
@@ -88,6 +90,7 @@ internal sealed partial class SpecParser
 
         _isOpenApi30 = version.StartsWith("3.0", StringComparison.Ordinal);
         var settings = ReadSettings();
+        _clientName = settings.ClientName;
 
         ReserveComponentNames();
         foreach (var component in ComponentSchemas())
@@ -108,9 +111,16 @@ internal sealed partial class SpecParser
 
     // ---------------------------------------------------------------- settings
 
+    /// <summary>The file name without <c>.openapi.json</c>: <c>drawing-3.1.openapi.json</c> → <c>drawing-3.1</c>.</summary>
     private string SpecStem()
     {
+        const string suffix = ".openapi.json";
         var fileName = System.IO.Path.GetFileName(_input.Path);
+        if (fileName.Length > suffix.Length && fileName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return fileName.Substring(0, fileName.Length - suffix.Length);
+        }
+
         var dot = fileName.IndexOf('.');
         return dot > 0 ? fileName.Substring(0, dot) : fileName;
     }
@@ -242,6 +252,17 @@ internal sealed partial class SpecParser
             }
         }
 
+        // No scheme the client can apply (an API key in the query or a cookie, mutual TLS): say so.
+        var unusable = schemes.Properties.FirstOrDefault(p => p.Value is JsonObject);
+        if (unusable is not null)
+        {
+            var scheme = Deref((JsonObject)unusable.Value) ?? (JsonObject)unusable.Value;
+            var described = scheme.GetString("type") == "apiKey"
+                ? $"an API key in the {scheme.GetString("in") ?? "(unplaced)"} named '{scheme.GetString("name")}'"
+                : $"of type '{scheme.GetString("type")}'";
+            Report("OPENAPI003", Span(unusable), $"The security scheme '{unusable.Name}' ({described})", "the API key is sent as a bearer token in the Authorization header");
+        }
+
         return ("Authorization", "Bearer", requires);
     }
 
@@ -274,14 +295,16 @@ internal sealed partial class SpecParser
 
         if (_typeNames.Add(wanted))
         {
+            _claimedNames.Add(wanted);
             return wanted;
         }
 
         for (var i = 2; ; i++)
         {
-            var candidate = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var candidate = Naming.WithSuffix(wanted, i);
             if (_typeNames.Add(candidate))
             {
+                _claimedNames.Add(candidate);
                 if (report)
                 {
                     Report("OPENAPI004", location, what, specName, wanted, candidate);
