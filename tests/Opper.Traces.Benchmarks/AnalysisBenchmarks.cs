@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Attributes;
+using Opper.Models;
+
+namespace Opper.Traces.Benchmarks;
+
+/// <summary><c>BuildTree</c> and <c>Summarize</c> on traces of 1,000 to 1,000,000 spans (depth up to 8).</summary>
+[MemoryDiagnoser]
+public class AnalysisBenchmarks
+{
+    private GetTraceResponse _trace = null!;
+
+    [Params(1_000, 100_000, 1_000_000)]
+    public int Spans { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _trace = TraceGenerator.Objects(Spans);
+
+    [Benchmark]
+    public SpanTree BuildTree() => _trace.BuildTree();
+
+    [Benchmark]
+    public TraceSummary Summarize() => _trace.Summarize();
+}
