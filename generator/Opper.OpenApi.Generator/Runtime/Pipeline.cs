@@ -296,13 +296,29 @@ namespace __Namespace__
             var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
             // The JSON reader pulls the body straight from the network: no copy of it is made, so
-            // a 50 MB trace costs its objects, not also its bytes. A cancelled or timed-out attempt
-            // disposes the response, which ends a read that is waiting on the network.
-            using var registration = attemptToken.Register(static state => ((global::System.Net.Http.HttpResponseMessage)state!).Dispose(), response);
-            using var limited = new LimitedStream(stream, _maxResponseBytes, this, request);
+            // a 50 MB trace costs its objects, not also its bytes. Each read waits with the
+            // attempt's token, so a cancelled or timed-out attempt ends a read that is waiting on
+            // the network: the handler closes that connection. Disposing the response instead is
+            // not safe there: SocketsHttpHandler then drains the connection to reuse it while the
+            // read still waits on it, and the two split the bytes that arrive between them.
+#if NET5_0_OR_GREATER
+            using var limited = new LimitedStream(stream, _maxResponseBytes, this, request, attemptToken);
+#else
+            // .NET Framework's handler does not end a pending read when its token is cancelled;
+            // closing the response does (it does not drain).
+            using var registration = CloseToCancel
+                ? attemptToken.Register(static state => ((global::System.Net.Http.HttpResponseMessage)state!).Dispose(), response)
+                : default;
+            using var limited = new LimitedStream(stream, _maxResponseBytes, this, request, attemptToken);
+#endif
             return onSuccess(response, limited);
         }
 
+#if !NET5_0_OR_GREATER
+        private static readonly bool CloseToCancel =
+            global::System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", global::System.StringComparison.OrdinalIgnoreCase);
+
+#endif
         private global::System.IO.InvalidDataException TooLarge(__Client__Request request, long length) =>
             new global::System.IO.InvalidDataException(
                 $"{request.Method} {request.PathTemplate}: the response is larger than MaxResponseBytes ({_maxResponseBytes.ToString(global::System.Globalization.CultureInfo.InvariantCulture)} bytes; at least {length.ToString(global::System.Globalization.CultureInfo.InvariantCulture)} were sent). Raise the limit in the client options if this is expected.");
@@ -793,14 +809,16 @@ namespace __Namespace__
             private readonly long _limit;
             private readonly __Client__Pipeline _pipeline;
             private readonly __Client__Request _request;
+            private readonly global::System.Threading.CancellationToken _cancellationToken;
             private long _read;
 
-            public LimitedStream(global::System.IO.Stream inner, long limit, __Client__Pipeline pipeline, __Client__Request request)
+            public LimitedStream(global::System.IO.Stream inner, long limit, __Client__Pipeline pipeline, __Client__Request request, global::System.Threading.CancellationToken cancellationToken)
             {
                 _inner = inner;
                 _limit = limit;
                 _pipeline = pipeline;
                 _request = request;
+                _cancellationToken = cancellationToken;
             }
 
             public override bool CanRead => true;
@@ -819,7 +837,10 @@ namespace __Namespace__
 
             public override int Read(byte[] buffer, int offset, int count)
             {
-                var read = _inner.Read(buffer, offset, count);
+                // A read that the token can end (see ReadSuccessAsync). It completes at once when
+                // the handler already holds the bytes, and blocks this thread only while waiting
+                // on the network, as a plain synchronous read would.
+                var read = _inner.ReadAsync(buffer, offset, count, _cancellationToken).GetAwaiter().GetResult();
                 _read += read;
                 if (_read > _limit)
                 {
