@@ -254,6 +254,12 @@ namespace __Namespace__
                 {
                     failure = new global::System.Net.Http.HttpRequestException($"{request.Method} {request.PathTemplate} failed: the connection broke while reading the response.", ex);
                 }
+                catch (global::System.Net.Sockets.SocketException ex)
+                {
+                    // SocketsHttpHandler lets some socket errors through unwrapped, such as a reset
+                    // that arrives while it sets up a new connection: a transport failure all the same.
+                    failure = new global::System.Net.Http.HttpRequestException($"{request.Method} {request.PathTemplate} failed: the connection broke ({ex.SocketErrorCode}).", ex);
+                }
                 finally
                 {
                     response?.Dispose();
@@ -375,9 +381,9 @@ namespace __Namespace__
                     $"No API key: set {typeof(__Client__ClientOptions).Name}.ApiKey or the environment variable {string.Join(" or ", __Client__ClientDefaults.ApiKeyEnvironmentVariables)}.");
             }
 
-            if (_apiKey is not null && (_apiKey.IndexOf('\r') >= 0 || _apiKey.IndexOf('\n') >= 0))
+            if (_apiKey is not null && !IsHeaderSafe(_apiKey))
             {
-                throw new global::System.InvalidOperationException("The API key contains a line break; it cannot be sent in a header.");
+                throw new global::System.InvalidOperationException("The API key contains a line break, another control character or a non-ASCII character; it cannot be sent in a header.");
             }
 
             if (_apiKey is not null && !IsSafeForKey(_baseUrl) && !_allowInsecureHttp)
@@ -385,6 +391,20 @@ namespace __Namespace__
                 throw new global::System.InvalidOperationException(
                     $"Refusing to send the API key over plain HTTP to {_baseUrl.Host}: use an https BaseUrl (http is allowed only to loopback hosts), or set {typeof(__Client__ClientOptions).Name}.AllowInsecureHttp.");
             }
+        }
+
+        /// <summary>Whether a header value is printable ASCII (and spaces): what HTTP/1.1 carries unaltered.</summary>
+        private static bool IsHeaderSafe(string value)
+        {
+            foreach (var c in value)
+            {
+                if (c < ' ' || c > '~')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsSafeForKey(global::System.Uri uri) =>
@@ -641,7 +661,29 @@ namespace __Namespace__
                 collected.Write(buffer, 0, read);
             }
 
-            return new global::System.Text.UTF8Encoding(false, false).GetString(collected.GetBuffer(), 0, (int)collected.Length);
+            var text = new global::System.Text.UTF8Encoding(false, false).GetString(collected.GetBuffer(), 0, (int)collected.Length);
+
+            // Cut at the limit, the text may end with the start of an echoed key, which Redact
+            // (an exact match) cannot see: that fragment goes too.
+            return collected.Length >= limit ? WithoutTrailingSecretPrefix(text) : text;
+        }
+
+        private string WithoutTrailingSecretPrefix(string text)
+        {
+            if (_secret is null)
+            {
+                return text;
+            }
+
+            for (var length = global::System.Math.Min(_secret.Length - 1, text.Length); length > 0; length--)
+            {
+                if (string.CompareOrdinal(text, text.Length - length, _secret, 0, length) == 0)
+                {
+                    return text.Substring(0, text.Length - length) + Redacted;
+                }
+            }
+
+            return text;
         }
 
         /// <summary>The secret part of a key: without the auth scheme when the caller included it ("Bearer sk-1" → "sk-1").</summary>
@@ -782,20 +824,20 @@ namespace __Namespace__
             return null;
         }
 
-        /// <summary>The response headers, with the API key removed from their values.</summary>
+        /// <summary>The response headers, with the API key removed from their names and values.</summary>
         private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> HeadersOf(global::System.Net.Http.HttpResponseMessage response)
         {
             var headers = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(global::System.StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers)
             {
-                headers[header.Key] = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(header.Value, Redact));
+                headers[Redact(header.Key)] = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(header.Value, Redact));
             }
 
             if (response.Content is not null)
             {
                 foreach (var header in response.Content.Headers)
                 {
-                    headers[header.Key] = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(header.Value, Redact));
+                    headers[Redact(header.Key)] = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(header.Value, Redact));
                 }
             }
 

@@ -315,6 +315,24 @@ public class FaultTests
     }
 
     [Test]
+    public void A_socket_error_that_the_handler_lets_through_is_a_retried_transport_failure()
+    {
+        // SocketsHttpHandler can throw a bare SocketException (ENOTCONN from reading the remote
+        // end point of a connection that was reset as it opened): seen against RawTcpServer.
+        using var api = new MockApi();
+        for (var i = 0; i < 3; i++)
+        {
+            api.Fail(new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NotConnected));
+        }
+
+        var ex = Assert.ThrowsAsync<HttpRequestException>(() => api.Client.Traces.GetAsync("t-1"))!;
+
+        Assert.That(ex.InnerException, Is.InstanceOf<System.Net.Sockets.SocketException>());
+        Assert.That(ex.Message, Does.Contain("GET /traces/{trace_id}"));
+        Assert.That(api.Sent, Has.Count.EqualTo(3), "retried like any transport failure");
+    }
+
+    [Test]
     public async Task A_tcp_reset_after_a_post_is_not_retried()
     {
         using var raw = new RawTcpServer(RawBehaviour.ResetAfterRequest);
