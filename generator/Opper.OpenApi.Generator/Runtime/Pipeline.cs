@@ -31,6 +31,9 @@ namespace __Namespace__
         private const int MaxRedirects = 5;
         private const string Redacted = "[REDACTED]";
 
+        /// <summary>Marks (in <c>Exception.Data</c>) a redirect the client will not follow: every attempt would meet it, so it is not retried.</summary>
+        private const string RedirectRefused = "__Client__.RedirectRefused";
+
         private static readonly global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue AcceptJson =
             new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json");
 
@@ -246,7 +249,7 @@ namespace __Namespace__
                         attempt,
                         ex);
                 }
-                catch (global::System.Net.Http.HttpRequestException ex)
+                catch (global::System.Net.Http.HttpRequestException ex) when (!ex.Data.Contains(RedirectRefused))
                 {
                     failure = ex;
                 }
@@ -476,7 +479,9 @@ namespace __Namespace__
                 response.Dispose();
                 if (uri.Scheme == global::System.Uri.UriSchemeHttps && target.Scheme != global::System.Uri.UriSchemeHttps)
                 {
-                    throw new global::System.Net.Http.HttpRequestException($"{request.Method} {request.PathTemplate} was redirected from https to {target.Scheme}; the redirect is not followed.");
+                    var refused = new global::System.Net.Http.HttpRequestException($"{request.Method} {request.PathTemplate} was redirected from https to {target.Scheme}; the redirect is not followed.");
+                    refused.Data[RedirectRefused] = true;
+                    throw refused;
                 }
 
                 // The key goes only to the origin it was meant for.
