@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -19,6 +20,12 @@ public enum RawBehaviour
 
     /// <summary>Reads the request head, then resets the connection without answering.</summary>
     ResetAfterRequest,
+
+    /// <summary>
+    /// Reads the request head, then sends a 200 with a chunked JSON body that never ends, until
+    /// the socket refuses more: <see cref="RawTcpServer.BytesSent"/> counts what the kernel took.
+    /// </summary>
+    EndlessBody,
 }
 
 /// <summary>
@@ -32,6 +39,7 @@ internal sealed class RawTcpServer : IDisposable
     private readonly ConcurrentBag<Socket> _open = new();
     private readonly CancellationTokenSource _stop = new();
     private int _accepted;
+    private long _bytesSent;
 
     public RawTcpServer(RawBehaviour behaviour)
     {
@@ -44,6 +52,9 @@ internal sealed class RawTcpServer : IDisposable
 
     /// <summary>How many connections were accepted.</summary>
     public int Accepted => Volatile.Read(ref _accepted);
+
+    /// <summary>Bytes of body the socket accepted (<see cref="RawBehaviour.EndlessBody"/>).</summary>
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
 
     private async Task AcceptLoopAsync()
     {
@@ -77,21 +88,21 @@ internal sealed class RawTcpServer : IDisposable
                     Reset(socket);
                     return;
                 case RawBehaviour.ResetAfterRequest:
-                    var buffer = new byte[65536];
-                    var head = new StringBuilder();
-                    while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
-                    {
-                        var read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
-                        if (read == 0)
-                        {
-                            break;
-                        }
-
-                        head.Append(Encoding.ASCII.GetString(buffer, 0, read));
-                    }
-
+                    await ReadRequestHead(socket);
                     Reset(socket);
                     return;
+                case RawBehaviour.EndlessBody:
+                    await ReadRequestHead(socket);
+                    await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"), SocketFlags.None, _stop.Token);
+                    var first = Encoding.ASCII.GetBytes("{\"id\":\"t-1\",\"name\":\"endless\",\"spans\":[] ");
+                    await socket.SendAsync(Chunk(first), SocketFlags.None, _stop.Token);
+                    var filler = Chunk(new string(' ', 64 * 1024).Select(c => (byte)c).ToArray());
+                    while (true)
+                    {
+                        // Throws once the client has closed the connection.
+                        var sent = await socket.SendAsync(filler, SocketFlags.None, _stop.Token);
+                        Interlocked.Add(ref _bytesSent, sent);
+                    }
             }
         }
         catch (Exception)
@@ -99,6 +110,25 @@ internal sealed class RawTcpServer : IDisposable
             socket.Dispose();
         }
     }
+
+    private async Task ReadRequestHead(Socket socket)
+    {
+        var buffer = new byte[65536];
+        var head = new StringBuilder();
+        while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var read = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+            if (read == 0)
+            {
+                return;
+            }
+
+            head.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+    }
+
+    private static byte[] Chunk(byte[] data) =>
+        Encoding.ASCII.GetBytes(data.Length.ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "\r\n").Concat(data).Concat(Encoding.ASCII.GetBytes("\r\n")).ToArray();
 
     /// <summary>Closes with a zero linger time, which sends RST instead of FIN.</summary>
     private static void Reset(Socket socket)
