@@ -46,7 +46,7 @@ namespace __Namespace__
 
         /// <summary>The client's base URL, for logs and debuggers; the API key is never shown.</summary>
         /// <returns>A one-line description.</returns>
-        public override string ToString() => $"{GetType().Name} {{ BaseUrl = {_pipeline.BaseUrl?.ToString() ?? "(none)"} }}";
+        public override string ToString() => $"{GetType().Name} {{ BaseUrl = {__Client__ClientOptions.Describe(_pipeline.BaseUrl)} }}";
 
         /// <summary>Releases the HTTP connection pool, if this client created it.</summary>
         public void Dispose()

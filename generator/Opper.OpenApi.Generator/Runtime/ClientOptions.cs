@@ -18,15 +18,27 @@ namespace __Namespace__
         /// <summary>
         /// The API key, sent as a bearer token. When not set, the client reads the environment
         /// variables listed in <see cref="ApiKeyEnvironmentVariables"/>, first set wins. A missing
-        /// key is reported at the first call, not when the client is built.
+        /// key is reported at the first call, not when the client is built. Surrounding whitespace
+        /// is ignored.
         /// </summary>
         public string? ApiKey { get; set; }
 
         /// <summary>The environment variables that may hold the API key, in the order they are read.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> ApiKeyEnvironmentVariables => __Client__ClientDefaults.ApiKeyEnvironmentVariables;
 
-        /// <summary>The base URL that the spec's paths are appended to; the default is the spec's first server.</summary>
-        public global::System.Uri? BaseUrl { get; set; } = __Client__ClientDefaults.BaseUrl.Length > 0 ? new global::System.Uri(__Client__ClientDefaults.BaseUrl) : null;
+        private global::System.Uri? _baseUrl = __Client__ClientDefaults.BaseUrl.Length > 0 ? new global::System.Uri(__Client__ClientDefaults.BaseUrl) : null;
+
+        /// <summary>
+        /// The base URL that the spec's paths are appended to; the default is the spec's first
+        /// server. It must be an absolute <c>http</c> or <c>https</c> URL.
+        /// </summary>
+        public global::System.Uri? BaseUrl
+        {
+            get => _baseUrl;
+            set => _baseUrl = value is null || (value.IsAbsoluteUri && (value.Scheme == global::System.Uri.UriSchemeHttps || value.Scheme == global::System.Uri.UriSchemeHttp))
+                ? value
+                : throw new global::System.ArgumentException("BaseUrl must be an absolute http or https URL.", nameof(value));
+        }
 
         /// <summary>
         /// How many times an idempotent call (GET, HEAD, PUT, DELETE, OPTIONS) is retried on 429,
@@ -87,14 +99,22 @@ namespace __Namespace__
         /// <summary>The settings, for logs and debuggers; the API key is never shown, only whether it is set.</summary>
         /// <returns>A one-line description.</returns>
         public override string ToString() =>
-            $"{GetType().Name} {{ BaseUrl = {BaseUrl?.ToString() ?? "(none)"}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(from the environment)" : "(set)")}, MaxRetries = {MaxRetries.ToString(global::System.Globalization.CultureInfo.InvariantCulture)}, Timeout = {Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture)} }}";
+            $"{GetType().Name} {{ BaseUrl = {Describe(BaseUrl)}, ApiKey = {(string.IsNullOrWhiteSpace(ApiKey) ? "(from the environment)" : "(set)")}, MaxRetries = {MaxRetries.ToString(global::System.Globalization.CultureInfo.InvariantCulture)}, Timeout = {Timeout.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture)} }}";
+
+        /// <summary>A URL for logs: without its user information, which may hold credentials.</summary>
+        internal static string Describe(global::System.Uri? url) =>
+            url is null
+                ? "(none)"
+                : url.IsAbsoluteUri
+                    ? url.GetComponents(global::System.UriComponents.AbsoluteUri & ~global::System.UriComponents.UserInfo, global::System.UriFormat.UriEscaped)
+                    : url.ToString();
 
         /// <summary>The API key this client uses: the option, else the first environment variable set.</summary>
         internal string? ResolveApiKey()
         {
-            if (!string.IsNullOrEmpty(ApiKey))
+            if (!string.IsNullOrWhiteSpace(ApiKey))
             {
-                return ApiKey;
+                return ApiKey!.Trim();
             }
 
             foreach (var name in __Client__ClientDefaults.ApiKeyEnvironmentVariables)

@@ -43,6 +43,10 @@ namespace __Namespace__
         {
             var dates = reader.DateParseHandling;
             reader.DateParseHandling = global::Newtonsoft.Json.DateParseHandling.None;
+            // A caller's reader without a depth limit still gets one: free-form values nested
+            // deeper would read, but Newtonsoft's writer recurses and overflows the stack on them.
+            var depth = reader.MaxDepth;
+            reader.MaxDepth ??= DefaultMaxDepth;
             try
             {
                 if (reader.TokenType == global::Newtonsoft.Json.JsonToken.None || reader.TokenType == global::Newtonsoft.Json.JsonToken.Comment)
@@ -55,6 +59,7 @@ namespace __Namespace__
             finally
             {
                 reader.DateParseHandling = dates;
+                reader.MaxDepth = depth;
             }
         }
 
@@ -250,6 +255,18 @@ namespace __Namespace__
                     return value;
                 case global::Newtonsoft.Json.JsonToken.Integer when reader.Value is long integer:
                     return integer;
+                case global::Newtonsoft.Json.JsonToken.Integer when reader.Value is global::System.Numerics.BigInteger big:
+                {
+                    // An integer beyond 64 bits; one beyond the range of double is an error, not infinity.
+                    var number = (double)big;
+                    if (double.IsInfinity(number))
+                    {
+                        throw Error(reader, "The integer of " + big.ToString(global::System.Globalization.CultureInfo.InvariantCulture).Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " digits does not fit in a double.");
+                    }
+
+                    return number;
+                }
+
                 case global::Newtonsoft.Json.JsonToken.Integer:
                 case global::Newtonsoft.Json.JsonToken.Float:
                     return global::System.Convert.ToDouble(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture);
@@ -270,7 +287,9 @@ namespace __Namespace__
 
             try
             {
-                return global::System.Convert.ToDecimal(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture);
+                return reader.Value is global::System.Numerics.BigInteger big
+                    ? (decimal)big
+                    : global::System.Convert.ToDecimal(reader.Value, global::System.Globalization.CultureInfo.InvariantCulture);
             }
             catch (global::System.OverflowException ex)
             {

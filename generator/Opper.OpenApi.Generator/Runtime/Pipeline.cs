@@ -31,6 +31,9 @@ namespace __Namespace__
         private const int MaxRedirects = 5;
         private const string Redacted = "[REDACTED]";
 
+        /// <summary>Marks (in <c>Exception.Data</c>) a redirect the client will not follow: every attempt would meet it, so it is not retried.</summary>
+        private const string RedirectRefused = "__Client__.RedirectRefused";
+
         private static readonly global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue AcceptJson =
             new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json");
 
@@ -246,13 +249,19 @@ namespace __Namespace__
                         attempt,
                         ex);
                 }
-                catch (global::System.Net.Http.HttpRequestException ex)
+                catch (global::System.Net.Http.HttpRequestException ex) when (!ex.Data.Contains(RedirectRefused))
                 {
                     failure = ex;
                 }
                 catch (global::System.IO.IOException ex)
                 {
                     failure = new global::System.Net.Http.HttpRequestException($"{request.Method} {request.PathTemplate} failed: the connection broke while reading the response.", ex);
+                }
+                catch (global::System.Net.Sockets.SocketException ex)
+                {
+                    // SocketsHttpHandler lets some socket errors through unwrapped, such as a reset
+                    // that arrives while it sets up a new connection: a transport failure all the same.
+                    failure = new global::System.Net.Http.HttpRequestException($"{request.Method} {request.PathTemplate} failed: the connection broke ({ex.SocketErrorCode}).", ex);
                 }
                 finally
                 {
@@ -296,13 +305,29 @@ namespace __Namespace__
             var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
             // The JSON reader pulls the body straight from the network: no copy of it is made, so
-            // a 50 MB trace costs its objects, not also its bytes. A cancelled or timed-out attempt
-            // disposes the response, which ends a read that is waiting on the network.
-            using var registration = attemptToken.Register(static state => ((global::System.Net.Http.HttpResponseMessage)state!).Dispose(), response);
-            using var limited = new LimitedStream(stream, _maxResponseBytes, this, request);
+            // a 50 MB trace costs its objects, not also its bytes. Each read waits with the
+            // attempt's token, so a cancelled or timed-out attempt ends a read that is waiting on
+            // the network: the handler closes that connection. Disposing the response instead is
+            // not safe there: SocketsHttpHandler then drains the connection to reuse it while the
+            // read still waits on it, and the two split the bytes that arrive between them.
+#if NET5_0_OR_GREATER
+            using var limited = new LimitedStream(stream, _maxResponseBytes, this, request, attemptToken);
+#else
+            // .NET Framework's handler does not end a pending read when its token is cancelled;
+            // closing the response does (it does not drain).
+            using var registration = CloseToCancel
+                ? attemptToken.Register(static state => ((global::System.Net.Http.HttpResponseMessage)state!).Dispose(), response)
+                : default;
+            using var limited = new LimitedStream(stream, _maxResponseBytes, this, request, attemptToken);
+#endif
             return onSuccess(response, limited);
         }
 
+#if !NET5_0_OR_GREATER
+        private static readonly bool CloseToCancel =
+            global::System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", global::System.StringComparison.OrdinalIgnoreCase);
+
+#endif
         private global::System.IO.InvalidDataException TooLarge(__Client__Request request, long length) =>
             new global::System.IO.InvalidDataException(
                 $"{request.Method} {request.PathTemplate}: the response is larger than MaxResponseBytes ({_maxResponseBytes.ToString(global::System.Globalization.CultureInfo.InvariantCulture)} bytes; at least {length.ToString(global::System.Globalization.CultureInfo.InvariantCulture)} were sent). Raise the limit in the client options if this is expected.");
@@ -359,9 +384,9 @@ namespace __Namespace__
                     $"No API key: set {typeof(__Client__ClientOptions).Name}.ApiKey or the environment variable {string.Join(" or ", __Client__ClientDefaults.ApiKeyEnvironmentVariables)}.");
             }
 
-            if (_apiKey is not null && (_apiKey.IndexOf('\r') >= 0 || _apiKey.IndexOf('\n') >= 0))
+            if (_apiKey is not null && !IsHeaderSafe(_apiKey))
             {
-                throw new global::System.InvalidOperationException("The API key contains a line break; it cannot be sent in a header.");
+                throw new global::System.InvalidOperationException("The API key contains a line break, another control character or a non-ASCII character; it cannot be sent in a header.");
             }
 
             if (_apiKey is not null && !IsSafeForKey(_baseUrl) && !_allowInsecureHttp)
@@ -369,6 +394,20 @@ namespace __Namespace__
                 throw new global::System.InvalidOperationException(
                     $"Refusing to send the API key over plain HTTP to {_baseUrl.Host}: use an https BaseUrl (http is allowed only to loopback hosts), or set {typeof(__Client__ClientOptions).Name}.AllowInsecureHttp.");
             }
+        }
+
+        /// <summary>Whether a header value is printable ASCII (and spaces): what HTTP/1.1 carries unaltered.</summary>
+        private static bool IsHeaderSafe(string value)
+        {
+            foreach (var c in value)
+            {
+                if (c < ' ' || c > '~')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsSafeForKey(global::System.Uri uri) =>
@@ -440,7 +479,9 @@ namespace __Namespace__
                 response.Dispose();
                 if (uri.Scheme == global::System.Uri.UriSchemeHttps && target.Scheme != global::System.Uri.UriSchemeHttps)
                 {
-                    throw new global::System.Net.Http.HttpRequestException($"{request.Method} {request.PathTemplate} was redirected from https to {target.Scheme}; the redirect is not followed.");
+                    var refused = new global::System.Net.Http.HttpRequestException($"{request.Method} {request.PathTemplate} was redirected from https to {target.Scheme}; the redirect is not followed.");
+                    refused.Data[RedirectRefused] = true;
+                    throw refused;
                 }
 
                 // The key goes only to the origin it was meant for.
@@ -625,7 +666,29 @@ namespace __Namespace__
                 collected.Write(buffer, 0, read);
             }
 
-            return new global::System.Text.UTF8Encoding(false, false).GetString(collected.GetBuffer(), 0, (int)collected.Length);
+            var text = new global::System.Text.UTF8Encoding(false, false).GetString(collected.GetBuffer(), 0, (int)collected.Length);
+
+            // Cut at the limit, the text may end with the start of an echoed key, which Redact
+            // (an exact match) cannot see: that fragment goes too.
+            return collected.Length >= limit ? WithoutTrailingSecretPrefix(text) : text;
+        }
+
+        private string WithoutTrailingSecretPrefix(string text)
+        {
+            if (_secret is null)
+            {
+                return text;
+            }
+
+            for (var length = global::System.Math.Min(_secret.Length - 1, text.Length); length > 0; length--)
+            {
+                if (string.CompareOrdinal(text, text.Length - length, _secret, 0, length) == 0)
+                {
+                    return text.Substring(0, text.Length - length) + Redacted;
+                }
+            }
+
+            return text;
         }
 
         /// <summary>The secret part of a key: without the auth scheme when the caller included it ("Bearer sk-1" → "sk-1").</summary>
@@ -766,20 +829,20 @@ namespace __Namespace__
             return null;
         }
 
-        /// <summary>The response headers, with the API key removed from their values.</summary>
+        /// <summary>The response headers, with the API key removed from their names and values.</summary>
         private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> HeadersOf(global::System.Net.Http.HttpResponseMessage response)
         {
             var headers = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(global::System.StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers)
             {
-                headers[header.Key] = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(header.Value, Redact));
+                headers[Redact(header.Key)] = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(header.Value, Redact));
             }
 
             if (response.Content is not null)
             {
                 foreach (var header in response.Content.Headers)
                 {
-                    headers[header.Key] = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(header.Value, Redact));
+                    headers[Redact(header.Key)] = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(header.Value, Redact));
                 }
             }
 
@@ -793,14 +856,16 @@ namespace __Namespace__
             private readonly long _limit;
             private readonly __Client__Pipeline _pipeline;
             private readonly __Client__Request _request;
+            private readonly global::System.Threading.CancellationToken _cancellationToken;
             private long _read;
 
-            public LimitedStream(global::System.IO.Stream inner, long limit, __Client__Pipeline pipeline, __Client__Request request)
+            public LimitedStream(global::System.IO.Stream inner, long limit, __Client__Pipeline pipeline, __Client__Request request, global::System.Threading.CancellationToken cancellationToken)
             {
                 _inner = inner;
                 _limit = limit;
                 _pipeline = pipeline;
                 _request = request;
+                _cancellationToken = cancellationToken;
             }
 
             public override bool CanRead => true;
@@ -819,7 +884,10 @@ namespace __Namespace__
 
             public override int Read(byte[] buffer, int offset, int count)
             {
-                var read = _inner.Read(buffer, offset, count);
+                // A read that the token can end (see ReadSuccessAsync). It completes at once when
+                // the handler already holds the bytes, and blocks this thread only while waiting
+                // on the network, as a plain synchronous read would.
+                var read = _inner.ReadAsync(buffer, offset, count, _cancellationToken).GetAwaiter().GetResult();
                 _read += read;
                 if (_read > _limit)
                 {
