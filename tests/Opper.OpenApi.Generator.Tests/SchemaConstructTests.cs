@@ -210,7 +210,9 @@ public class SchemaConstructTests
         Assert.That(result.PropertyType(type, "B"), Is.EqualTo("bool"));
         Assert.That(result.PropertyType(type, "Optional"), Is.EqualTo("int?"));
 
-        const string json = """{"i":9007199254740993,"i32":-5,"i64":1,"n":0.1,"f":2,"d":1e300,"b":true}""";
+        // Numbers of a `number` property are written with a fraction (2.0), as Newtonsoft and the
+        // Python servers that typically sit behind such specs write floats; the value is the same.
+        const string json = """{"i":9007199254740993,"i32":-5,"i64":1,"n":0.1,"f":2.0,"d":1e300,"b":true}""";
         var value = Reflect.Deserialize(result.Type(type), json);
         Assert.That(Reflect.Get(value, "I"), Is.EqualTo(9007199254740993L));
         Assert.That(Reflect.Get(value, "N"), Is.EqualTo(0.1));
@@ -294,7 +296,7 @@ public class SchemaConstructTests
         Assert.That(Reflect.Serialize(bag), Does.Contain("\"when\":\"2024-01-01T00:00:00Z\""), "free-form JSON keeps strings that look like dates");
         Reflect.AssertSameJson(Reflect.Serialize(bag), bagJson);
 
-        const string scoresJson = """{"name":"n","math":9.5,"art":7}""";
+        const string scoresJson = """{"name":"n","math":9.5,"art":7.0}""";
         var scores = Reflect.Deserialize(result.Type("Acme.Models.Scores"), scoresJson);
         Assert.That(((IDictionary)Reflect.Get(scores, "AdditionalProperties")!)["math"], Is.EqualTo(9.5));
         Reflect.AssertSameJson(Reflect.Serialize(scores), scoresJson);
