@@ -91,6 +91,8 @@ public static class Program
             return objects.Length;
         });
         Time("BuildTree", () => trace.BuildTree().Count);
+        var built = trace.BuildTree();
+        Time("aggregate the summary over a built tree", () => TraceSummary.Create(trace, built).SpanCount);
         Time("Summarize (includes BuildTree)", () => trace.Summarize().SpanCount);
     }
 

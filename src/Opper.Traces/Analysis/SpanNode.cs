@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using Opper.Models;
 
 namespace Opper;
@@ -11,53 +10,46 @@ namespace Opper;
 /// <remarks>
 /// Durations and intervals are taken when the tree is built; later changes to
 /// <see cref="Span"/> are not reflected. Nothing here is recursive, so trees of any depth are safe.
+/// A node is a view of its tree: the tree keeps the structure in flat arrays and makes each node
+/// the first time it is asked for, always the same instance for the same span.
 /// </remarks>
 public sealed class SpanNode
 {
-    private static readonly IReadOnlyList<SpanNode> NoChildren = new ReadOnlyCollection<SpanNode>(Array.Empty<SpanNode>());
+    private readonly SpanTree _tree;
+    private IReadOnlyList<SpanNode>? _children;
 
-    private SpanNode[] _walkOrder = Array.Empty<SpanNode>();
-
-    internal SpanNode(SpanSchema span, int index)
+    internal SpanNode(SpanTree tree, int position)
     {
-        Span = span;
-        Index = index;
-        StartTime = span.StartTime;
-        DurationMs = SpanTiming.Duration(span, out SpanTiming.DurationSource source);
-        Source = source;
-        HasInterval = SpanTiming.TryInterval(StartTime, DurationMs, out decimal start, out decimal end);
-        StartMs = start;
-        EndMs = end;
-        StartTicks = StartTime.HasValue ? StartTime.Value.UtcTicks : 0L;
-        Children = NoChildren;
+        _tree = tree;
+        Position = position;
     }
 
     /// <summary>The span itself.</summary>
-    public SpanSchema Span { get; }
+    public SpanSchema Span => _tree.SpanAt(Position);
 
     /// <summary>
     /// The span's position in the trace's <c>Spans</c> list (input order). Null entries of that
     /// list have no node but keep their positions, so indexes can have gaps.
     /// </summary>
-    public int Index { get; }
+    public int Index => _tree.InputIndexOf(Position);
 
     /// <summary>
     /// The parent node, or <see langword="null"/> for a root (no parent, an orphan, or the span
     /// where a parent cycle was cut).
     /// </summary>
-    public SpanNode? Parent { get; private set; }
+    public SpanNode? Parent => _tree.ParentOf(Position);
 
     /// <summary>The child nodes, ordered by start time (unknown last), ties in input order.</summary>
-    public IReadOnlyList<SpanNode> Children { get; private set; }
+    public IReadOnlyList<SpanNode> Children => _children ??= _tree.ChildrenOf(Position);
 
     /// <summary>Whether this node is one of <see cref="SpanTree.Roots"/>.</summary>
-    public bool IsRoot => Parent is null;
+    public bool IsRoot => _tree.IsRootAt(Position);
 
     /// <summary>Distance from the root: 0 for a root, the parent's depth + 1 otherwise.</summary>
-    public int Depth { get; private set; }
+    public int Depth => _tree.DepthOf(Position);
 
     /// <summary>The number of nodes below this one (children, their children, and so on).</summary>
-    public int DescendantCount { get; private set; }
+    public int DescendantCount => _tree.DescendantsOf(Position);
 
     /// <summary>
     /// The span's duration in whole milliseconds, or <see langword="null"/> when unknown.
@@ -65,16 +57,16 @@ public sealed class SpanNode
     /// time from <c>start_time</c> to <c>end_time</c> floored to milliseconds (unknown when the
     /// end is before the start or either time is missing).
     /// </summary>
-    public long? DurationMs { get; }
+    public long? DurationMs => _tree.DurationOf(Position);
 
     /// <summary>The span's start time (<c>start_time</c>), or <see langword="null"/> when missing.</summary>
-    public DateTimeOffset? StartTime { get; }
+    public DateTimeOffset? StartTime => _tree.StartOf(Position);
 
     /// <summary>
     /// Whether the span has an interval, [<see cref="StartTime"/>, <see cref="StartTime"/> +
     /// <see cref="DurationMs"/>]: true when both are known. Self time and wall time use intervals.
     /// </summary>
-    public bool HasInterval { get; }
+    public bool HasInterval => _tree.HasIntervalAt(Position);
 
     /// <summary>
     /// The end of the span's interval, <see cref="StartTime"/> + <see cref="DurationMs"/>, in the
@@ -83,8 +75,8 @@ public sealed class SpanNode
     /// critical path use; the span's reported <c>end_time</c> stays on <see cref="Span"/>.
     /// </summary>
     public DateTimeOffset? IntervalEnd =>
-        HasInterval && DurationMs.HasValue && StartTime.HasValue
-            ? SpanTiming.AddMilliseconds(StartTime.Value, DurationMs.Value)
+        HasInterval && DurationMs is { } duration && StartTime is { } start
+            ? SpanTiming.AddMilliseconds(start, duration)
             : null;
 
     /// <summary>
@@ -92,19 +84,10 @@ public sealed class SpanNode
     /// children's intervals clipped to its own interval, never negative. Children without an
     /// interval count as nothing. <see langword="null"/> when the span has no interval.
     /// </summary>
-    public double? SelfTimeMs { get; private set; }
+    public double? SelfTimeMs => _tree.SelfTimeOf(Position);
 
-    internal SpanTiming.DurationSource Source { get; }
-
-    /// <summary>Interval start in exact milliseconds since 0001-01-01 UTC (when <see cref="HasInterval"/>).</summary>
-    internal decimal StartMs { get; }
-
-    /// <summary>Interval end in exact milliseconds since 0001-01-01 UTC (when <see cref="HasInterval"/>).</summary>
-    internal decimal EndMs { get; }
-
-    internal long StartTicks { get; }
-
-    internal int WalkPosition { get; private set; }
+    /// <summary>The node's position in the tree's arrays (input order, null entries skipped).</summary>
+    internal int Position { get; }
 
     /// <summary>
     /// The ancestors of this node, nearest first: the parent, its parent, and so on up to the root.
@@ -123,118 +106,11 @@ public sealed class SpanNode
     /// not including this node.
     /// </summary>
     /// <returns>The descendants; empty for a leaf.</returns>
-    public IEnumerable<SpanNode> Descendants()
-    {
-        // A pre-order walk keeps every subtree contiguous: the descendants are the
-        // DescendantCount nodes that follow this one in the tree's walk order.
-        SpanNode[] order = _walkOrder;
-        int end = WalkPosition + DescendantCount;
-        for (int i = WalkPosition + 1; i <= end; i++)
-        {
-            yield return order[i];
-        }
-    }
+    public IEnumerable<SpanNode> Descendants() => _tree.DescendantsInWalkOrder(Position);
 
     /// <summary>Returns the span's name, id and duration, for debugging.</summary>
     /// <returns>A short description of the node.</returns>
     public override string ToString() =>
         SpanTree.DisplayName(Span.Name) + " [" + (Span.Id ?? string.Empty) + "] " +
         (DurationMs.HasValue ? DurationMs.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms" : "?");
-
-    internal void SetParent(SpanNode? parent) => Parent = parent;
-
-    internal void SetChildren(SpanNode[] children) =>
-        Children = children.Length == 0 ? NoChildren : new ReadOnlyCollection<SpanNode>(children);
-
-    internal void SetPlacement(int depth, int walkPosition, SpanNode[] walkOrder)
-    {
-        Depth = depth;
-        WalkPosition = walkPosition;
-        _walkOrder = walkOrder;
-    }
-
-    internal void SetDescendantCount(int count) => DescendantCount = count;
-
-    /// <summary>Orders children and roots: known start first, by instant; ties in input order.</summary>
-    internal static int CompareByStart(SpanNode a, SpanNode b)
-    {
-        bool aKnown = a.StartTime.HasValue;
-        bool bKnown = b.StartTime.HasValue;
-        if (aKnown != bKnown)
-        {
-            return aKnown ? -1 : 1;
-        }
-
-        if (aKnown)
-        {
-            int byStart = a.StartTicks.CompareTo(b.StartTicks);
-            if (byStart != 0)
-            {
-                return byStart;
-            }
-        }
-
-        return a.Index.CompareTo(b.Index);
-    }
-
-    /// <summary>
-    /// Whether <paramref name="a"/> ranks before <paramref name="b"/> on the critical path:
-    /// nodes with an interval first, the later end first, then the longer duration, then input order.
-    /// </summary>
-    internal static bool RanksBefore(SpanNode a, SpanNode b)
-    {
-        if (a.HasInterval != b.HasInterval)
-        {
-            return a.HasInterval;
-        }
-
-        if (a.HasInterval)
-        {
-            int byEnd = a.EndMs.CompareTo(b.EndMs);
-            if (byEnd != 0)
-            {
-                return byEnd > 0;
-            }
-
-            // Both have an interval, so both durations are known.
-            long aDuration = a.DurationMs.GetValueOrDefault();
-            long bDuration = b.DurationMs.GetValueOrDefault();
-            if (aDuration != bDuration)
-            {
-                return aDuration > bDuration;
-            }
-        }
-
-        return a.Index < b.Index;
-    }
-
-    /// <summary>Sets <see cref="SelfTimeMs"/>; called once the children are in their final order.</summary>
-    internal void ComputeSelfTime()
-    {
-        if (!HasInterval)
-        {
-            SelfTimeMs = null;
-            return;
-        }
-
-        // Children are ordered by start and those with an interval all have a start, so they
-        // arrive in non-decreasing start order; clipping to [start, end] keeps that order.
-        var union = default(SpanTiming.UnionBuilder);
-        IReadOnlyList<SpanNode> children = Children;
-        for (int i = 0; i < children.Count; i++)
-        {
-            SpanNode child = children[i];
-            if (!child.HasInterval)
-            {
-                continue;
-            }
-
-            decimal lo = child.StartMs < StartMs ? StartMs : child.StartMs;
-            decimal hi = child.EndMs > EndMs ? EndMs : child.EndMs;
-            union.Add(lo, hi);
-        }
-
-        decimal self = (EndMs - StartMs) - union.Length;
-        SelfTimeMs = self > 0m ? (double)self : 0d;
-    }
 }

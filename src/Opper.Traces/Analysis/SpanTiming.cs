@@ -9,7 +9,7 @@ namespace Opper;
 /// summary and the multi-trace statistics agree on every number.
 /// </summary>
 /// <remarks>
-/// Interval bounds are <see cref="decimal"/> milliseconds since 0001-01-01 UTC: a tick is
+/// Interval bounds are <see cref="long"/> milliseconds since 0001-01-01 UTC: a tick is
 /// exactly 0.0001 ms, so bounds, unions and self times are exact (no floating-point drift
 /// such as 2.9999999 for 3) and ties between interval ends compare exactly.
 /// </remarks>
@@ -81,25 +81,16 @@ internal static class SpanTiming
     /// <summary>The span's duration (see <see cref="Duration(SpanSchema, out DurationSource)"/>).</summary>
     internal static long? Duration(SpanSchema span) => Duration(span, out _);
 
-    /// <summary>An instant as exact milliseconds since 0001-01-01 UTC.</summary>
-    internal static decimal ToMs(DateTimeOffset instant) => instant.UtcTicks / (decimal)TicksPerMs;
-
     /// <summary>
-    /// Computes the interval [start, start + duration] when both are known.
+    /// The end of the interval [start, start + duration] in UTC ticks. Ticks are exact (a
+    /// millisecond is 10,000 of them); an end beyond the range of a long (a duration of some
+    /// 29,000 years) is held at <see cref="long.MaxValue"/>.
     /// </summary>
-    internal static bool TryInterval(DateTimeOffset? start, long? duration, out decimal startMs, out decimal endMs)
-    {
-        if (start.HasValue && duration.HasValue)
-        {
-            startMs = ToMs(start.Value);
-            endMs = startMs + duration.Value;
-            return true;
-        }
+    internal static long EndTicks(long startTicks, long durationMs) =>
+        durationMs > (long.MaxValue - startTicks) / TicksPerMs ? long.MaxValue : startTicks + (durationMs * TicksPerMs);
 
-        startMs = 0m;
-        endMs = 0m;
-        return false;
-    }
+    /// <summary>A length in ticks as milliseconds.</summary>
+    internal static double TicksToMs(long ticks) => ticks / (double)TicksPerMs;
 
     /// <summary>
     /// <paramref name="start"/> plus <paramref name="durationMs"/> in the start's offset, or
@@ -123,14 +114,14 @@ internal static class SpanTiming
         return new DateTimeOffset(localTicks, start.Offset);
     }
 
-    /// <summary>Length of the union of intervals in any order (sorts the list in place).</summary>
-    internal static decimal UnionLength(List<Interval> intervals)
+    /// <summary>The length in ticks of the union of intervals given as parallel start/end arrays (sorted here).</summary>
+    internal static long UnionLength(long[] starts, long[] ends, int count)
     {
-        intervals.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        Array.Sort(starts, ends, 0, count);
         var union = default(UnionBuilder);
-        for (int i = 0; i < intervals.Count; i++)
+        for (int i = 0; i < count; i++)
         {
-            union.Add(intervals[i].Start, intervals[i].End);
+            union.Add(starts[i], ends[i]);
         }
 
         return union.Length;
@@ -164,20 +155,6 @@ internal static class SpanTiming
         return sorted[(int)(rank - 1)];
     }
 
-    /// <summary>A closed interval in milliseconds since 0001-01-01 UTC.</summary>
-    internal readonly struct Interval
-    {
-        internal Interval(decimal start, decimal end)
-        {
-            Start = start;
-            End = end;
-        }
-
-        internal decimal Start { get; }
-
-        internal decimal End { get; }
-    }
-
     /// <summary>
     /// Accumulates the length of a union of intervals fed in order of non-decreasing start.
     /// A mutable struct: keep it in a local and never copy it.
@@ -185,15 +162,15 @@ internal static class SpanTiming
     internal struct UnionBuilder
     {
         private bool _open;
-        private decimal _start;
-        private decimal _end;
-        private decimal _closed;
+        private long _start;
+        private long _end;
+        private long _closed;
 
         /// <summary>The length of the union of everything added so far.</summary>
-        internal readonly decimal Length => _open ? _closed + (_end - _start) : _closed;
+        internal readonly long Length => _open ? _closed + (_end - _start) : _closed;
 
         /// <summary>Adds [lo, hi]; empty or reversed intervals add nothing.</summary>
-        internal void Add(decimal lo, decimal hi)
+        internal void Add(long lo, long hi)
         {
             if (hi <= lo)
             {

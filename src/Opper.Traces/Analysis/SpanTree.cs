@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
+using System.Collections;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 using Opper.Models;
 
 namespace Opper;
@@ -42,47 +43,79 @@ public sealed class SpanTree
 
     private const int MaxIdsInMessage = 10;
 
-    private readonly SpanNode[] _walk;
-    private readonly Dictionary<string, SpanNode> _owners;
+    // The tree lives in flat arrays indexed by a span's position (its input order, null entries
+    // skipped): a million spans cost a few large arrays, not a million objects for the garbage
+    // collector to trace. Nodes are made on demand, one per position, always the same instance.
+    private const byte HasDurationFlag = 1;
+    private const byte HasStartFlag = 2;
+    private const byte HasIntervalFlag = 4;
+    private const byte IsRootFlag = 8;
 
-    private SpanTree(
-        SpanNode[] walk,
-        Dictionary<string, SpanNode> owners,
-        SpanNode[] roots,
-        SpanNode[] orphans,
-        TraceProblem[] problems,
-        int maxDepth)
+    private readonly SpanSchema[] _spans;
+    private readonly int[] _inputIndex;
+    private readonly int[] _parent;
+    private readonly int[] _childOffset;
+    private readonly int[] _childList;
+    private readonly int[] _walk;
+    private readonly int[] _walkPosition;
+    private readonly int[] _depth;
+    private readonly int[] _descendants;
+    private readonly long[] _duration;
+    private readonly DateTimeOffset[] _start;
+    private readonly long[] _startTicks;
+    private readonly long[] _endTicks;
+    private readonly double[] _selfTime;
+    private readonly byte[] _flags;
+    private readonly SpanNode?[] _nodes;
+    private readonly Dictionary<string, int> _owners;
+
+    private SpanTree(SpanSchema[] spans, int[] inputIndex)
     {
-        _walk = walk;
-        _owners = owners;
-        Roots = new ReadOnlyCollection<SpanNode>(roots);
-        Orphans = new ReadOnlyCollection<SpanNode>(orphans);
-        Problems = new ReadOnlyCollection<TraceProblem>(problems);
-        MaxDepth = maxDepth;
+        int n = spans.Length;
+        _spans = spans;
+        _inputIndex = inputIndex;
+        _parent = new int[n];
+        _childOffset = new int[n + 1];
+        _childList = new int[n];
+        _walk = new int[n];
+        _walkPosition = new int[n];
+        _depth = new int[n];
+        _descendants = new int[n];
+        _duration = new long[n];
+        _start = new DateTimeOffset[n];
+        _startTicks = new long[n];
+        _endTicks = new long[n];
+        _selfTime = new double[n];
+        _flags = new byte[n];
+        _nodes = new SpanNode?[n];
+        _owners = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        Roots = new NodeList(this, Array.Empty<int>(), 0, 0);
+        Orphans = Roots;
+        Problems = Array.Empty<TraceProblem>();
     }
 
     /// <summary>
     /// The roots: spans without a parent, orphans, and the spans where parent cycles were cut;
     /// ordered by start time (unknown last), ties in input order.
     /// </summary>
-    public IReadOnlyList<SpanNode> Roots { get; }
+    public IReadOnlyList<SpanNode> Roots { get; private set; }
 
     /// <summary>
     /// The spans whose <c>parent_id</c> names no span id of the trace (they are also roots), in input order.
     /// </summary>
-    public IReadOnlyList<SpanNode> Orphans { get; }
+    public IReadOnlyList<SpanNode> Orphans { get; private set; }
 
     /// <summary>
     /// The data problems found, one per finding, in input order of the first span involved
     /// (for the same span, in the order of <see cref="TraceProblemKind"/>).
     /// </summary>
-    public IReadOnlyList<TraceProblem> Problems { get; }
+    public IReadOnlyList<TraceProblem> Problems { get; private set; }
 
     /// <summary>The number of spans (nodes) in the tree.</summary>
-    public int Count => _walk.Length;
+    public int Count => _spans.Length;
 
     /// <summary>The greatest <see cref="SpanNode.Depth"/>; 0 for an empty tree.</summary>
-    public int MaxDepth { get; }
+    public int MaxDepth { get; private set; }
 
     /// <summary>
     /// Builds a tree from a list of spans. A null list gives an empty tree; null entries are skipped.
@@ -91,8 +124,9 @@ public sealed class SpanTree
     /// <returns>The tree; never null, never throws for bad data.</returns>
     public static SpanTree FromSpans(IEnumerable<SpanSchema?>? spans)
     {
-        // 1. One node per non-null span, in input order.
-        var list = new List<SpanNode>();
+        // 1. One position per non-null span, in input order.
+        var list = spans is ICollection<SpanSchema?> collection ? new List<SpanSchema>(collection.Count) : new List<SpanSchema>();
+        var indexes = spans is ICollection<SpanSchema?> sized ? new List<int>(sized.Count) : new List<int>();
         if (spans is not null)
         {
             int index = 0;
@@ -100,51 +134,80 @@ public sealed class SpanTree
             {
                 if (span is not null)
                 {
-                    list.Add(new SpanNode(span, index));
+                    list.Add(span);
+                    indexes.Add(index);
                 }
 
                 index++;
             }
         }
 
-        SpanNode[] nodes = list.ToArray();
-        int n = nodes.Length;
+        var tree = new SpanTree(list.ToArray(), indexes.ToArray());
+        tree.Build();
+        return tree;
+    }
 
-        // 2. Id owners: the first span with an id owns it; count the uses of each id.
-        var ownerOf = new Dictionary<string, int>(StringComparer.Ordinal);
+    private void Build()
+    {
+        int n = _spans.Length;
+        var sources = new SpanTiming.DurationSource[n];
+
+        // 2. Timing, and id owners: the first span with an id owns it; count the uses of each id.
         var uses = new int[n];
         for (int k = 0; k < n; k++)
         {
-            string? id = nodes[k].Span.Id;
+            SpanSchema span = _spans[k];
+            long? duration = SpanTiming.Duration(span, out sources[k]);
+            byte flags = 0;
+            if (duration.HasValue)
+            {
+                _duration[k] = duration.Value;
+                flags |= HasDurationFlag;
+            }
+
+            if (span.StartTime is { } start)
+            {
+                _start[k] = start;
+                _startTicks[k] = start.UtcTicks;
+                flags |= HasStartFlag;
+                if (duration.HasValue)
+                {
+                    _endTicks[k] = SpanTiming.EndTicks(_startTicks[k], duration.Value);
+                    flags |= HasIntervalFlag;
+                }
+            }
+
+            _flags[k] = flags;
+            string? id = span.Id;
             if (IsNullOrEmpty(id))
             {
                 continue;
             }
 
-            if (ownerOf.TryGetValue(id!, out int owner))
+            if (_owners.TryGetValue(id!, out int owner))
             {
                 uses[owner]++;
             }
             else
             {
-                ownerOf.Add(id!, k);
+                _owners.Add(id!, k);
                 uses[k] = 1;
             }
         }
 
         // 3. Tentative parents (-1: none); orphans name a parent id that no span owns.
-        var parent = new int[n];
+        int[] parent = _parent;
         var orphan = new bool[n];
         for (int k = 0; k < n; k++)
         {
             parent[k] = -1;
-            string? parentId = nodes[k].Span.ParentId;
+            string? parentId = _spans[k].ParentId;
             if (IsNullOrEmpty(parentId))
             {
                 continue;
             }
 
-            if (ownerOf.TryGetValue(parentId!, out int p))
+            if (_owners.TryGetValue(parentId!, out int p))
             {
                 parent[k] = p;
             }
@@ -203,101 +266,93 @@ public sealed class SpanTree
             }
         }
 
-        // 5. Children arrays, sized exactly, then ordered by start time; roots likewise.
-        var childCount = new int[n];
+        // 5. Children as one array in parent order (offsets per parent), filled in input order,
+        //    then each run ordered by start time; the roots likewise.
         int rootCount = 0;
         for (int k = 0; k < n; k++)
         {
             if (parent[k] >= 0)
             {
-                childCount[parent[k]]++;
+                _childOffset[parent[k] + 1]++;
             }
             else
             {
                 rootCount++;
+                _flags[k] |= IsRootFlag;
             }
         }
 
-        var children = new SpanNode[n][];
         for (int k = 0; k < n; k++)
         {
-            children[k] = childCount[k] == 0 ? Array.Empty<SpanNode>() : new SpanNode[childCount[k]];
-            childCount[k] = 0;
+            _childOffset[k + 1] += _childOffset[k];
         }
 
-        var roots = new SpanNode[rootCount];
+        var fill = new int[n];
+        var roots = new int[rootCount];
         rootCount = 0;
         for (int k = 0; k < n; k++)
         {
             int p = parent[k];
             if (p >= 0)
             {
-                nodes[k].SetParent(nodes[p]);
-                children[p][childCount[p]++] = nodes[k];
+                _childList[_childOffset[p] + fill[p]++] = k;
             }
             else
             {
-                roots[rootCount++] = nodes[k];
+                roots[rootCount++] = k;
             }
         }
 
-        Comparison<SpanNode> byStart = SpanNode.CompareByStart;
+        var keys = new long[n];
         for (int k = 0; k < n; k++)
         {
-            if (children[k].Length > 1)
+            if (_childOffset[k + 1] - _childOffset[k] > 1)
             {
-                Array.Sort(children[k], byStart);
+                SortByStart(_childList, _childOffset[k], _childOffset[k + 1] - _childOffset[k], keys);
             }
-
-            nodes[k].SetChildren(children[k]);
         }
 
-        if (roots.Length > 1)
-        {
-            Array.Sort(roots, byStart);
-        }
+        SortByStart(roots, 0, roots.Length, keys);
 
         // 6. Walk order (pre-order with an explicit stack), depth, and subtree sizes.
-        var walk = new SpanNode[n];
-        var stack = new Stack<SpanNode>();
+        int[] stack = fill; // reused: every position is pushed once
+        int top = 0;
         for (int r = roots.Length - 1; r >= 0; r--)
         {
-            stack.Push(roots[r]);
+            stack[top++] = roots[r];
         }
 
         int position = 0;
         int maxDepth = 0;
-        while (stack.Count > 0)
+        while (top > 0)
         {
-            SpanNode node = stack.Pop();
-            int depth = node.Parent is null ? 0 : node.Parent.Depth + 1;
+            int node = stack[--top];
+            int depth = parent[node] < 0 ? 0 : _depth[parent[node]] + 1;
+            _depth[node] = depth;
             if (depth > maxDepth)
             {
                 maxDepth = depth;
             }
 
-            node.SetPlacement(depth, position, walk);
-            walk[position++] = node;
-            IReadOnlyList<SpanNode> kids = node.Children;
-            for (int c = kids.Count - 1; c >= 0; c--)
+            _walkPosition[node] = position;
+            _walk[position++] = node;
+            for (int c = _childOffset[node + 1] - 1; c >= _childOffset[node]; c--)
             {
-                stack.Push(kids[c]);
+                stack[top++] = _childList[c];
             }
         }
 
         // Pre-order lists every subtree contiguously, so sizes accumulate bottom-up in reverse.
         // Self time is computed here too, once, so that reading the tree needs no locking.
-        var size = new int[n];
         for (int w = n - 1; w >= 0; w--)
         {
-            SpanNode node = walk[w];
-            size[w]++;
-            node.SetDescendantCount(size[w] - 1);
-            node.ComputeSelfTime();
-            if (node.Parent is not null)
+            int node = _walk[w];
+            if (parent[node] >= 0)
             {
-                size[node.Parent.WalkPosition] += size[w];
+                _descendants[parent[node]] += _descendants[node] + 1;
             }
+
+            _selfTime[node] = ComputeSelfTime(node);
         }
 
         // 7. Problems, in input order of the first span involved, then kind order.
@@ -305,67 +360,293 @@ public sealed class SpanTree
         var orphans = new List<SpanNode>();
         for (int k = 0; k < n; k++)
         {
-            SpanNode node = nodes[k];
+            SpanSchema span = _spans[k];
             if (orphan[k])
             {
-                orphans.Add(node);
+                orphans.Add(NodeAt(k));
                 problems.Add(new TraceProblem(
                     TraceProblemKind.Orphan,
-                    IdsOf(node),
-                    Describe(node) + " names parent '" + Clean(node.Span.ParentId) + "', which is not in the trace."));
+                    IdsOf(span),
+                    Describe(k) + " names parent '" + Clean(span.ParentId) + "', which is not in the trace."));
             }
 
             if (cycleOf[k] >= 0)
             {
-                problems.Add(CycleProblem(nodes, cycles[cycleOf[k]]));
+                problems.Add(CycleProblem(cycles[cycleOf[k]]));
             }
 
             if (uses[k] > 1)
             {
                 problems.Add(new TraceProblem(
                     TraceProblemKind.DuplicateId,
-                    new[] { node.Span.Id! },
-                    "Span id '" + Clean(node.Span.Id) + "' is used by " + Format(uses[k]) + " spans; the first (index " +
-                    Format(node.Index) + ", " + DisplayName(node.Span.Name) +
+                    new[] { span.Id! },
+                    "Span id '" + Clean(span.Id) + "' is used by " + Format(uses[k]) + " spans; the first (index " +
+                    Format(_inputIndex[k]) + ", " + DisplayName(span.Name) +
                     ") owns it and the others are placed by their own parent_id."));
             }
 
-            if (IsNullOrEmpty(node.Span.Id))
+            if (IsNullOrEmpty(span.Id))
             {
                 problems.Add(new TraceProblem(
                     TraceProblemKind.MissingId,
                     Array.Empty<string>(),
-                    "Span at index " + Format(node.Index) + " (" + DisplayName(node.Span.Name) +
+                    "Span at index " + Format(_inputIndex[k]) + " (" + DisplayName(span.Name) +
                     ") has no id; no span can name it as parent."));
             }
 
-            if (node.Source == SpanTiming.DurationSource.NegativeReported)
+            if (sources[k] == SpanTiming.DurationSource.NegativeReported)
             {
                 problems.Add(new TraceProblem(
                     TraceProblemKind.InvalidDuration,
-                    IdsOf(node),
-                    Describe(node) + " has a negative duration_ms (" + Format(node.Span.DurationMs.GetValueOrDefault()) +
+                    IdsOf(span),
+                    Describe(k) + " has a negative duration_ms (" + Format(span.DurationMs.GetValueOrDefault()) +
                     "); its duration is unknown."));
             }
-            else if (node.Source == SpanTiming.DurationSource.EndBeforeStart)
+            else if (sources[k] == SpanTiming.DurationSource.EndBeforeStart)
             {
                 problems.Add(new TraceProblem(
                     TraceProblemKind.InvalidDuration,
-                    IdsOf(node),
-                    Describe(node) + " ends before it starts (end_time " +
-                    node.Span.EndTime.GetValueOrDefault().ToString("o", CultureInfo.InvariantCulture) + " < start_time " +
-                    node.Span.StartTime.GetValueOrDefault().ToString("o", CultureInfo.InvariantCulture) +
+                    IdsOf(span),
+                    Describe(k) + " ends before it starts (end_time " +
+                    span.EndTime.GetValueOrDefault().ToString("o", CultureInfo.InvariantCulture) + " < start_time " +
+                    span.StartTime.GetValueOrDefault().ToString("o", CultureInfo.InvariantCulture) +
                     "); its duration is unknown."));
             }
         }
 
-        var owners = new Dictionary<string, SpanNode>(ownerOf.Count, StringComparer.Ordinal);
-        foreach (KeyValuePair<string, int> pair in ownerOf)
+        Roots = new NodeList(this, roots, 0, roots.Length);
+        Orphans = orphans.AsReadOnly();
+        Problems = problems.AsReadOnly();
+        MaxDepth = maxDepth;
+    }
+
+    /// <summary>
+    /// Orders positions[offset..offset+count) by start time (unknown last), ties in input order.
+    /// Input order is position order, and the runs arrive in it, so an ordered run is left as it is.
+    /// </summary>
+    private void SortByStart(int[] positions, int offset, int count, long[] keys)
+    {
+        bool ordered = true;
+        for (int i = 0; i < count; i++)
         {
-            owners.Add(pair.Key, nodes[pair.Value]);
+            int p = positions[offset + i];
+            keys[offset + i] = (_flags[p] & HasStartFlag) != 0 ? _startTicks[p] : long.MaxValue;
+            if (i > 0 && keys[offset + i] < keys[offset + i - 1])
+            {
+                ordered = false;
+            }
         }
 
-        return new SpanTree(walk, owners, roots, orphans.ToArray(), problems.ToArray(), maxDepth);
+        if (ordered)
+        {
+            return;
+        }
+
+        Array.Sort(keys, positions, offset, count);
+
+        // The sort is not stable: restore input order within runs of equal start times.
+        int runStart = offset;
+        for (int i = offset + 1; i <= offset + count; i++)
+        {
+            if (i == offset + count || keys[i] != keys[runStart])
+            {
+                if (i - runStart > 1)
+                {
+                    Array.Sort(positions, runStart, i - runStart);
+                }
+
+                runStart = i;
+            }
+        }
+    }
+
+    private double ComputeSelfTime(int node)
+    {
+        if ((_flags[node] & HasIntervalFlag) == 0)
+        {
+            return double.NaN;
+        }
+
+        // Children are ordered by start and those with an interval all have a start, so they
+        // arrive in non-decreasing start order; clipping to [start, end] keeps that order.
+        long start = _startTicks[node];
+        long end = _endTicks[node];
+        var union = default(SpanTiming.UnionBuilder);
+        for (int c = _childOffset[node]; c < _childOffset[node + 1]; c++)
+        {
+            int child = _childList[c];
+            if ((_flags[child] & HasIntervalFlag) == 0)
+            {
+                continue;
+            }
+
+            long lo = _startTicks[child] < start ? start : _startTicks[child];
+            long hi = _endTicks[child] > end ? end : _endTicks[child];
+            union.Add(lo, hi);
+        }
+
+        long self = (end - start) - union.Length;
+        return self > 0 ? SpanTiming.TicksToMs(self) : 0d;
+    }
+
+    // ------------------------------------------------------------------ node views
+
+    /// <summary>The node at a position, made on first use; the same instance ever after.</summary>
+    internal SpanNode NodeAt(int position)
+    {
+        SpanNode? node = Volatile.Read(ref _nodes[position]);
+        if (node is not null)
+        {
+            return node;
+        }
+
+        var made = new SpanNode(this, position);
+        return Interlocked.CompareExchange(ref _nodes[position], made, null) ?? made;
+    }
+
+    internal SpanSchema SpanAt(int position) => _spans[position];
+
+    internal int InputIndexOf(int position) => _inputIndex[position];
+
+    internal SpanNode? ParentOf(int position) => _parent[position] < 0 ? null : NodeAt(_parent[position]);
+
+    internal bool IsRootAt(int position) => (_flags[position] & IsRootFlag) != 0;
+
+    internal IReadOnlyList<SpanNode> ChildrenOf(int position) =>
+        _childOffset[position + 1] == _childOffset[position]
+            ? new NodeList(this, Array.Empty<int>(), 0, 0)
+            : new NodeList(this, _childList, _childOffset[position], _childOffset[position + 1] - _childOffset[position]);
+
+    internal int DepthOf(int position) => _depth[position];
+
+    internal int WalkPositionOf(int position) => _walkPosition[position];
+
+    internal int DescendantsOf(int position) => _descendants[position];
+
+    internal long? DurationOf(int position) => (_flags[position] & HasDurationFlag) != 0 ? _duration[position] : null;
+
+    internal DateTimeOffset? StartOf(int position) => (_flags[position] & HasStartFlag) != 0 ? _start[position] : null;
+
+    internal bool HasIntervalAt(int position) => (_flags[position] & HasIntervalFlag) != 0;
+
+    internal long EndTicksOf(int position) => _endTicks[position];
+
+    internal long StartTicksOf(int position) => _startTicks[position];
+
+    internal double? SelfTimeOf(int position) => double.IsNaN(_selfTime[position]) ? null : _selfTime[position];
+
+    /// <summary>Positions in walk order (for the summary, which needs no node objects).</summary>
+    internal int[] WalkPositions => _walk;
+
+    internal IEnumerable<SpanNode> DescendantsInWalkOrder(int position)
+    {
+        int from = _walkPosition[position] + 1;
+        int end = _walkPosition[position] + _descendants[position];
+        for (int i = from; i <= end; i++)
+        {
+            yield return NodeAt(_walk[i]);
+        }
+    }
+
+    /// <summary>Whether <paramref name="a"/> ranks before <paramref name="b"/> on the critical path.</summary>
+    internal bool RanksBefore(int a, int b)
+    {
+        bool aInterval = HasIntervalAt(a);
+        if (aInterval != HasIntervalAt(b))
+        {
+            return aInterval;
+        }
+
+        if (aInterval)
+        {
+            int byEnd = _endTicks[a].CompareTo(_endTicks[b]);
+            if (byEnd != 0)
+            {
+                return byEnd > 0;
+            }
+
+            // Both have an interval, so both durations are known.
+            if (_duration[a] != _duration[b])
+            {
+                return _duration[a] > _duration[b];
+            }
+        }
+
+        return a < b;
+    }
+
+    /// <summary>A read-only list of nodes over a run of positions (like ReadOnlyCollection, IList included).</summary>
+    private sealed class NodeList : IReadOnlyList<SpanNode>, IList<SpanNode>
+    {
+        private readonly SpanTree _tree;
+        private readonly int[] _positions;
+        private readonly int _offset;
+
+        public NodeList(SpanTree tree, int[] positions, int offset, int count)
+        {
+            _tree = tree;
+            _positions = positions;
+            _offset = offset;
+            Count = count;
+        }
+
+        public int Count { get; }
+
+        public SpanNode this[int index] =>
+            (uint)index < (uint)Count ? _tree.NodeAt(_positions[_offset + index]) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<SpanNode> GetEnumerator()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                yield return _tree.NodeAt(_positions[_offset + i]);
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public bool IsReadOnly => true;
+
+        SpanNode IList<SpanNode>.this[int index]
+        {
+            get => this[index];
+            set => throw ReadOnly();
+        }
+
+        public int IndexOf(SpanNode item)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                if (ReferenceEquals(_tree.NodeAt(_positions[_offset + i]), item))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public bool Contains(SpanNode item) => IndexOf(item) >= 0;
+
+        public void CopyTo(SpanNode[] array, int arrayIndex)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                array[arrayIndex + i] = this[i];
+            }
+        }
+
+        public void Add(SpanNode item) => throw ReadOnly();
+
+        public void Clear() => throw ReadOnly();
+
+        public void Insert(int index, SpanNode item) => throw ReadOnly();
+
+        public bool Remove(SpanNode item) => throw ReadOnly();
+
+        public void RemoveAt(int index) => throw ReadOnly();
+
+        private static NotSupportedException ReadOnly() => new("The list is read-only.");
     }
 
     /// <summary>
@@ -380,7 +661,7 @@ public sealed class SpanTree
             return null;
         }
 
-        return _owners.TryGetValue(id, out SpanNode? node) ? node : null;
+        return _owners.TryGetValue(id, out int position) ? NodeAt(position) : null;
     }
 
     /// <summary>
@@ -391,10 +672,10 @@ public sealed class SpanTree
     public IEnumerable<SpanNode> Walk()
     {
         // The pre-order was computed once, with an explicit stack, when the tree was built.
-        SpanNode[] walk = _walk;
+        int[] walk = _walk;
         for (int i = 0; i < walk.Length; i++)
         {
-            yield return walk[i];
+            yield return NodeAt(walk[i]);
         }
     }
 
@@ -412,9 +693,9 @@ public sealed class SpanTree
         var result = new List<SpanNode>();
         for (int i = 0; i < _walk.Length; i++)
         {
-            if (string.Equals(_walk[i].Span.Name ?? string.Empty, name, StringComparison.Ordinal))
+            if (string.Equals(_spans[_walk[i]].Name ?? string.Empty, name, StringComparison.Ordinal))
             {
-                result.Add(_walk[i]);
+                result.Add(NodeAt(_walk[i]));
             }
         }
 
@@ -438,9 +719,9 @@ public sealed class SpanTree
         var result = new List<SpanNode>();
         for (int i = 0; i < _walk.Length; i++)
         {
-            if (string.Equals(TypeKey(_walk[i].Span.Type), type, StringComparison.Ordinal))
+            if (string.Equals(TypeKey(_spans[_walk[i]].Type), type, StringComparison.Ordinal))
             {
-                result.Add(_walk[i]);
+                result.Add(NodeAt(_walk[i]));
             }
         }
 
@@ -456,11 +737,28 @@ public sealed class SpanTree
     public IReadOnlyList<SpanNode> CriticalPath()
     {
         var path = new List<SpanNode>();
-        SpanNode? current = Best(Roots);
-        while (current is not null)
+        int current = -1;
+        for (int i = 0; i < _spans.Length; i++)
         {
-            path.Add(current);
-            current = Best(current.Children);
+            if (IsRootAt(i) && (current < 0 || RanksBefore(i, current)))
+            {
+                current = i;
+            }
+        }
+
+        while (current >= 0)
+        {
+            path.Add(NodeAt(current));
+            int best = -1;
+            for (int c = _childOffset[current]; c < _childOffset[current + 1]; c++)
+            {
+                if (best < 0 || RanksBefore(_childList[c], best))
+                {
+                    best = _childList[c];
+                }
+            }
+
+            current = best;
         }
 
         return path.AsReadOnly();
@@ -513,8 +811,6 @@ public sealed class SpanTree
 
     internal static bool IsNullOrEmpty(string? value) => value is null || value.Length == 0;
 
-    internal SpanNode[] WalkArray() => _walk;
-
     private static string Clean(string? text)
     {
         if (text is null)
@@ -549,22 +845,25 @@ public sealed class SpanTree
 
     private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string[] IdsOf(SpanNode node) =>
-        IsNullOrEmpty(node.Span.Id) ? Array.Empty<string>() : new[] { node.Span.Id! };
+    private static string[] IdsOf(SpanSchema span) =>
+        IsNullOrEmpty(span.Id) ? Array.Empty<string>() : new[] { span.Id! };
 
-    private static string Describe(SpanNode node) =>
-        (IsNullOrEmpty(node.Span.Id) ? "Span at index " + Format(node.Index) : "Span '" + Clean(node.Span.Id) + "'") +
-        " (" + DisplayName(node.Span.Name) + ")";
+    private string Describe(int position)
+    {
+        SpanSchema span = _spans[position];
+        return (IsNullOrEmpty(span.Id) ? "Span at index " + Format(_inputIndex[position]) : "Span '" + Clean(span.Id) + "'") +
+            " (" + DisplayName(span.Name) + ")";
+    }
 
-    private static TraceProblem CycleProblem(SpanNode[] nodes, int[] members)
+    private TraceProblem CycleProblem(int[] members)
     {
         var ids = new string[members.Length];
         for (int i = 0; i < members.Length; i++)
         {
-            ids[i] = nodes[members[i]].Span.Id ?? string.Empty;
+            ids[i] = _spans[members[i]].Id ?? string.Empty;
         }
 
-        SpanNode first = nodes[members[0]];
+        int first = members[0];
         string message;
         if (members.Length == 1)
         {
@@ -585,7 +884,7 @@ public sealed class SpanTree
             }
 
             text.Append(" form a parent cycle; the link from ").Append(Describe(first))
-                .Append(" to its parent '").Append(Clean(first.Span.ParentId))
+                .Append(" to its parent '").Append(Clean(_spans[first].ParentId))
                 .Append("' was cut and it was made a root.");
             message = text.ToString();
         }
@@ -593,38 +892,24 @@ public sealed class SpanTree
         return new TraceProblem(TraceProblemKind.Cycle, ids, message);
     }
 
-    private static SpanNode? Best(IReadOnlyList<SpanNode> candidates)
-    {
-        SpanNode? best = null;
-        for (int i = 0; i < candidates.Count; i++)
-        {
-            if (best is null || SpanNode.RanksBefore(candidates[i], best))
-            {
-                best = candidates[i];
-            }
-        }
-
-        return best;
-    }
-
     private string RenderCore(int maxDepth)
     {
-        SpanNode[] walk = _walk;
+        int[] walk = _walk;
 
         // First pass: how much indentation the exact form needs (it grows with depth squared).
         long indent = 0;
         for (int i = 0; i < walk.Length; i++)
         {
-            SpanNode node = walk[i];
-            indent += 2L * node.Depth;
-            if (node.Depth >= maxDepth)
+            int node = walk[i];
+            indent += 2L * _depth[node];
+            if (_depth[node] >= maxDepth)
             {
-                if (node.DescendantCount > 0)
+                if (_descendants[node] > 0)
                 {
-                    indent += 2L * (node.Depth + 1);
+                    indent += 2L * (_depth[node] + 1);
                 }
 
-                i += node.DescendantCount;
+                i += _descendants[node];
             }
         }
 
@@ -632,30 +917,30 @@ public sealed class SpanTree
         var text = new StringBuilder();
         for (int i = 0; i < walk.Length; i++)
         {
-            SpanNode node = walk[i];
+            int node = walk[i];
             if (i > 0)
             {
                 text.Append('\n');
             }
 
-            AppendPrefix(text, node.Depth, compact);
-            text.Append(DisplayName(node.Span.Name));
-            if (node.DurationMs.HasValue)
+            AppendPrefix(text, _depth[node], compact);
+            text.Append(DisplayName(_spans[node].Name));
+            if ((_flags[node] & HasDurationFlag) != 0)
             {
-                text.Append(" (").Append(Format(node.DurationMs.Value)).Append(" ms)");
+                text.Append(" (").Append(Format(_duration[node])).Append(" ms)");
             }
             else
             {
                 text.Append(" (?)");
             }
 
-            if (node.Depth >= maxDepth)
+            if (_depth[node] >= maxDepth)
             {
-                int hidden = node.DescendantCount;
+                int hidden = _descendants[node];
                 if (hidden > 0)
                 {
                     text.Append('\n');
-                    AppendPrefix(text, node.Depth + 1, compact);
+                    AppendPrefix(text, _depth[node] + 1, compact);
                     text.Append("… ").Append(Format(hidden)).Append(hidden == 1 ? " more span" : " more spans");
                 }
 

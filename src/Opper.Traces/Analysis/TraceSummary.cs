@@ -120,11 +120,14 @@ public sealed class TraceSummary
     /// <summary>Computes the summary of <paramref name="trace"/> from its tree.</summary>
     internal static TraceSummary Create(GetTraceResponse trace, SpanTree tree)
     {
-        var byType = new SortedDictionary<string, DurationAccumulator>(StringComparer.Ordinal);
-        var byModel = new SortedDictionary<string, ModelAccumulator>(StringComparer.Ordinal);
-        var metrics = new SortedDictionary<string, MetricAccumulator>(StringComparer.Ordinal);
+        var byType = new Dictionary<string, DurationAccumulator>(StringComparer.Ordinal);
+        var byModel = new Dictionary<string, ModelAccumulator>(StringComparer.Ordinal);
+        var metrics = new Dictionary<string, MetricAccumulator>(StringComparer.Ordinal);
         var errors = new List<SpanSchema>();
-        var generationIntervals = new List<SpanTiming.Interval>();
+        int[] walk = tree.WalkPositions;
+        var generationStarts = new long[walk.Length];
+        var generationEnds = new long[walk.Length];
+        int generationCount = 0;
         long totalTokens = 0;
         long generationTime = 0;
         decimal callSum = 0m;
@@ -134,12 +137,13 @@ public sealed class TraceSummary
         long scoreMin = 0;
         long scoreMax = 0;
 
-        SpanNode[] walk = tree.WalkArray();
-        for (int i = 0; i < walk.Length; i++)
+        // Spans are visited in input order, the order they lie in memory, which is what makes a
+        // million of them fast; only the errors need walk order, and they are put in it below.
+        var errorPositions = new List<int>();
+        for (int node = 0; node < walk.Length; node++)
         {
-            SpanNode node = walk[i];
-            SpanSchema span = node.Span;
-            long? duration = node.DurationMs;
+            SpanSchema span = tree.SpanAt(node);
+            long? duration = tree.DurationOf(node);
             long? tokens = span.Data?.TotalTokens;
             if (tokens.HasValue)
             {
@@ -174,9 +178,10 @@ public sealed class TraceSummary
                     generationTime = SpanTiming.SaturatingAdd(generationTime, duration.Value);
                 }
 
-                if (node.HasInterval)
+                if (tree.HasIntervalAt(node))
                 {
-                    generationIntervals.Add(new SpanTiming.Interval(node.StartMs, node.EndMs));
+                    generationStarts[generationCount] = tree.StartTicksOf(node);
+                    generationEnds[generationCount++] = tree.EndTicksOf(node);
                 }
             }
             else if (string.Equals(span.Type, CallType, StringComparison.Ordinal) && duration.HasValue)
@@ -187,7 +192,7 @@ public sealed class TraceSummary
 
             if (!SpanTree.IsNullOrEmpty(span.Error))
             {
-                errors.Add(span);
+                errorPositions.Add(node);
             }
 
             IList<SpanMetricData>? spanMetrics = span.Metrics;
@@ -230,6 +235,12 @@ public sealed class TraceSummary
             }
         }
 
+        errorPositions.Sort((a, b) => tree.WalkPositionOf(a).CompareTo(tree.WalkPositionOf(b)));
+        foreach (int position in errorPositions)
+        {
+            errors.Add(tree.SpanAt(position));
+        }
+
         IReadOnlyList<SpanNode> pathNodes = tree.CriticalPath();
         var path = new string[pathNodes.Count];
         for (int i = 0; i < path.Length; i++)
@@ -237,7 +248,7 @@ public sealed class TraceSummary
             path[i] = pathNodes[i].Span.Id ?? string.Empty;
         }
 
-        double wallTime = (double)SpanTiming.UnionLength(generationIntervals);
+        double wallTime = SpanTiming.TicksToMs(SpanTiming.UnionLength(generationStarts, generationEnds, generationCount));
         long? traceDuration = trace.DurationMs;
         bool hasBase = traceDuration.HasValue && traceDuration.Value > 0;
         double baseMs = hasBase ? traceDuration.GetValueOrDefault() : 0d;
@@ -265,7 +276,7 @@ public sealed class TraceSummary
 
     /// <summary>Converts accumulators into a read-only dictionary that keeps ordinal key order.</summary>
     internal static IReadOnlyDictionary<string, TStats> Freeze<TAccumulator, TStats>(
-        SortedDictionary<string, TAccumulator> source,
+        IDictionary<string, TAccumulator> source,
         Func<TAccumulator, TStats> convert)
     {
         var result = new SortedDictionary<string, TStats>(StringComparer.Ordinal);
