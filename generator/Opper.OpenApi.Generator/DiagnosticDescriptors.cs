@@ -56,6 +56,22 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = new(
+        "OPENAPI007",
+        "The generated code needs C# 9",
+        "The code generated from '{0}' needs C# 9 or later, but the project compiles with C# {1}; set <LangVersion>9.0</LangVersion> or later",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor MissingNewtonsoft = new(
+        "OPENAPI008",
+        "Newtonsoft.Json is not referenced",
+        "The code generated from '{0}' uses Newtonsoft.Json; add <PackageReference Include=\"Newtonsoft.Json\" Version=\"13.0.4\" /> to the project",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor ById(string id) => id switch
     {
         "OPENAPI001" => MalformedJson,
@@ -64,6 +80,8 @@ internal static class DiagnosticDescriptors
         "OPENAPI004" => NameClash,
         "OPENAPI005" => NotOpenApi,
         "OPENAPI006" => InternalError,
+        "OPENAPI007" => LanguageVersionTooLow,
+        "OPENAPI008" => MissingNewtonsoft,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic id."),
     };
 }

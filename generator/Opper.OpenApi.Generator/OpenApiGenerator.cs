@@ -60,6 +60,34 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1") is not null)
             .WithTrackingName(TrackingNames.Features);
 
+        // 5b. What the generated code needs from the project: C# 9 and Newtonsoft.Json. Missing,
+        //     they would show as hundreds of compiler errors in generated files; one clear error instead.
+        var requirements = context.CompilationProvider
+            .Select(static (compilation, _) => new Requirements(
+                compilation is Microsoft.CodeAnalysis.CSharp.CSharpCompilation csharp
+                    ? (int)csharp.LanguageVersion
+                    : (int)Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp9,
+                compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConverter") is not null))
+            .WithTrackingName(TrackingNames.Requirements);
+        var unmet = specs
+            .Where(static spec => spec.Valid)
+            .Select(static (spec, _) => spec.Settings.SpecName)
+            .Combine(requirements);
+        context.RegisterSourceOutput(unmet, static (output, pair) =>
+        {
+            var (spec, needs) = pair;
+            if (needs.LanguageVersion < (int)Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp9)
+            {
+                var version = Microsoft.CodeAnalysis.CSharp.LanguageVersionFacts.ToDisplayString((Microsoft.CodeAnalysis.CSharp.LanguageVersion)needs.LanguageVersion);
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, Location.None, spec, version));
+            }
+
+            if (!needs.HasNewtonsoft)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingNewtonsoft, Location.None, spec));
+            }
+        });
+
         // 6. One item per sub-client, and the root client's sub-client properties.
         var clients = specs
             .SelectMany(static (spec, _) => spec.Clients.Select(client => new ClientItem(client, spec.Settings)))
@@ -126,6 +154,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             Option("OpenApiUserAgent"),
             Option("OpenApiApiKeyEnvironmentVariablesList") ?? Option("OpenApiApiKeyEnvironmentVariables"));
     }
+
+    private sealed record Requirements(int LanguageVersion, bool HasNewtonsoft);
 
     private sealed record TypeItem(TypeModel Type, ClientSettings Settings);
 

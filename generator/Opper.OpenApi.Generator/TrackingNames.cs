@@ -11,4 +11,5 @@ internal static class TrackingNames
     public const string Root = nameof(Root);
     public const string Runtime = nameof(Runtime);
     public const string Features = nameof(Features);
+    public const string Requirements = nameof(Requirements);
 }

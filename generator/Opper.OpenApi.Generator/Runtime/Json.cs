@@ -109,7 +109,7 @@ namespace __Namespace__
                     break;
             }
 
-            return Error(reader, "Unexpected " + found + "; expected " + expected + ".");
+            return Error(reader, "Found " + found + " where " + expected + " was expected.");
         }
 
         /// <summary>The error for a required property that the JSON lacks.</summary>
