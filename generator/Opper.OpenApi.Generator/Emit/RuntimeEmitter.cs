@@ -41,7 +41,10 @@ internal static class RuntimeEmitter
                 continue;
             }
 
-            var source = text
+            var header = new SourceWriter();
+            DocWriter.FileHeader(header);
+            var body = text.Substring(text.IndexOf("\nnamespace ", StringComparison.Ordinal) + 1);
+            var source = (header + body)
                 .Replace("__Namespace__", settings.ClientNamespace)
                 .Replace("__Client__", settings.ClientName)
                 .Replace("\"1.0.0\")]", "\"" + EmitNames.GeneratorVersion + "\")]");
