@@ -64,7 +64,7 @@ public class ExitCodeTests
     [TestCase("{\"id\": \"t\", \"spans\": [", "Cannot read")]
     [TestCase("not json at all", "Cannot read")]
     [TestCase("{\"id\": 1}", "Path 'id'")]
-    [TestCase("[]", "expected an object")]
+    [TestCase("[]", "where an object (GetTraceResponse) was expected")]
     [TestCase("null", "holds no JSON object")]
     [TestCase("", "holds no JSON object")]
     [TestCase("{\"id\": \"t\", \"spans\": [{\"id\": \"a\", \"duration_ms\": \"slow\"}]}", "spans[0].duration_ms")]

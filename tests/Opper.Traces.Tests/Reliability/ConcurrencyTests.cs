@@ -104,7 +104,9 @@ public class ConcurrencyTests
         Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(3)));
         Assert.That(wrong, Is.Empty, "each call got the answer to its own request");
         Assert.That(server.RequestCount, Is.EqualTo(calls + 1), "no call was sent twice or lost");
-        Assert.That(server.PeakOpenConnections, Is.LessThanOrEqualTo(Concurrency), "at most one connection per concurrent call");
+        // The pool may open a connection while another one is on its way back to it, so a few over
+        // the concurrency are not a leak; one per call (2,000) or a steady climb would be.
+        Assert.That(server.PeakOpenConnections, Is.LessThanOrEqualTo(Concurrency + 4), "about one connection per concurrent call");
         Assert.That(server.ConnectionsOpened, Is.LessThanOrEqualTo(Concurrency + 4), "connections are reused, not opened per call");
         Assert.That(memoryAfter - memoryBefore, Is.LessThan(64L * 1024 * 1024), "memory does not grow with the number of calls");
     }
