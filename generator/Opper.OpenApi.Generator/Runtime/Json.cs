@@ -151,10 +151,6 @@ namespace __Namespace__
             {
                 return global::Newtonsoft.Json.Linq.JToken.ReadFrom(reader, LoadSettings);
             }
-            catch (global::Newtonsoft.Json.JsonReaderException)
-            {
-                throw;
-            }
             finally
             {
                 reader.DateParseHandling = dates;

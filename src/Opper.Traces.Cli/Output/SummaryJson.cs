@@ -107,36 +107,33 @@ internal static class SummaryJson
             foreach (KeyValuePair<string, MetricStats> metric in summary.Metrics)
             {
                 json.WritePropertyName(metric.Key);
-                json.WriteStartObject();
-                json.WritePropertyName("count");
-                json.WriteValue(metric.Value.Count);
-                json.WritePropertyName("mean");
-                WriteNumber(json, metric.Value.Mean);
-                json.WritePropertyName("min");
-                WriteNumber(json, metric.Value.Min);
-                json.WritePropertyName("max");
-                WriteNumber(json, metric.Value.Max);
-                json.WriteEndObject();
+                WriteStats(json, metric.Value.Count, metric.Value.Mean, metric.Value.Min, metric.Value.Max);
             }
 
             json.WriteEndObject();
 
             json.WritePropertyName("scores");
-            json.WriteStartObject();
-            json.WritePropertyName("count");
-            json.WriteValue(summary.Scores.Count);
-            json.WritePropertyName("mean");
-            WriteNumber(json, summary.Scores.Mean);
-            json.WritePropertyName("min");
-            WriteNumber(json, summary.Scores.Min);
-            json.WritePropertyName("max");
-            WriteNumber(json, summary.Scores.Max);
-            json.WriteEndObject();
+            WriteStats(json, summary.Scores.Count, summary.Scores.Mean, summary.Scores.Min, summary.Scores.Max);
 
             json.WriteEndObject();
         }
 
         output.WriteLine();
+    }
+
+    /// <summary>Writes <c>{count, mean, min, max}</c>, the shape of metrics and scores alike.</summary>
+    private static void WriteStats(JsonWriter json, int count, double? mean, double? min, double? max)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("count");
+        json.WriteValue(count);
+        json.WritePropertyName("mean");
+        WriteNumber(json, mean);
+        json.WritePropertyName("min");
+        WriteNumber(json, min);
+        json.WritePropertyName("max");
+        WriteNumber(json, max);
+        json.WriteEndObject();
     }
 
     /// <summary>A number, or null when unknown; JSON has no NaN or infinity, so those are null too.</summary>
