@@ -299,28 +299,43 @@ namespace __Namespace__
                 throw TooLarge(request, length);
             }
 
+            // The body is read asynchronously into pooled buffers, then parsed from memory: no
+            // thread waits on the network. The read stops one byte past the limit, so an endless
+            // or oversized body costs at most the limit. Each read waits with the attempt's token,
+            // so a cancelled or timed-out attempt ends a read that is waiting on the network (the
+            // handler closes that connection). Disposing the response instead is not safe there:
+            // SocketsHttpHandler then drains the connection to reuse it while the read still
+            // waits on it, and the two split the bytes that arrive between them.
+            var beyondLimit = _maxResponseBytes == long.MaxValue ? long.MaxValue : _maxResponseBytes + 1;
+            using var body = await ReadBodyAsync(response, response.Content, beyondLimit, attemptToken).ConfigureAwait(false);
+            if (body.Length > _maxResponseBytes)
+            {
+                throw TooLarge(request, body.Length);
+            }
+
+            using var stream = body.OpenRead(release: true);
+            return onSuccess(response, stream);
+        }
+
+        /// <summary>Reads at most <paramref name="maxBytes"/> of a body into pooled buffers; no thread waits on the network.</summary>
+        private static async global::System.Threading.Tasks.Task<__Client__ResponseBuffer> ReadBodyAsync(
+            global::System.Net.Http.HttpResponseMessage response,
+            global::System.Net.Http.HttpContent content,
+            long maxBytes,
+            global::System.Threading.CancellationToken attemptToken)
+        {
 #if NET5_0_OR_GREATER
-            var stream = await response.Content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
+            using var stream = await content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
 #else
-            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            // The JSON reader pulls the body straight from the network: no copy of it is made, so
-            // a 50 MB trace costs its objects, not also its bytes. Each read waits with the
-            // attempt's token, so a cancelled or timed-out attempt ends a read that is waiting on
-            // the network: the handler closes that connection. Disposing the response instead is
-            // not safe there: SocketsHttpHandler then drains the connection to reuse it while the
-            // read still waits on it, and the two split the bytes that arrive between them.
-#if NET5_0_OR_GREATER
-            using var limited = new LimitedStream(stream, _maxResponseBytes, this, request, attemptToken);
-#else
+            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+
             // .NET Framework's handler does not end a pending read when its token is cancelled;
             // closing the response does (it does not drain).
             using var registration = CloseToCancel
                 ? attemptToken.Register(static state => ((global::System.Net.Http.HttpResponseMessage)state!).Dispose(), response)
                 : default;
-            using var limited = new LimitedStream(stream, _maxResponseBytes, this, request, attemptToken);
 #endif
-            return onSuccess(response, limited);
+            return await __Client__ResponseBuffer.ReadAsync(stream, maxBytes, content.Headers.ContentLength, attemptToken).ConfigureAwait(false);
         }
 
 #if !NET5_0_OR_GREATER
@@ -505,7 +520,7 @@ namespace __Namespace__
             global::System.Threading.CancellationToken cancellationToken)
         {
             var status = (int)response.StatusCode;
-            var body = response.Content is null ? string.Empty : await ReadBoundedTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            var body = response.Content is null ? string.Empty : await ReadBoundedTextAsync(response, response.Content, cancellationToken).ConfigureAwait(false);
             body = Redact(body);
 
             global::Newtonsoft.Json.Linq.JToken? json = null;
@@ -644,33 +659,20 @@ namespace __Namespace__
             return global::System.Text.RegularExpressions.Regex.Replace(global::System.Net.WebUtility.HtmlDecode(withoutTags), "\\s+", " ").Trim();
         }
 
-        private async global::System.Threading.Tasks.Task<string> ReadBoundedTextAsync(global::System.Net.Http.HttpContent content, global::System.Threading.CancellationToken cancellationToken)
+        private async global::System.Threading.Tasks.Task<string> ReadBoundedTextAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Net.Http.HttpContent content, global::System.Threading.CancellationToken cancellationToken)
         {
-#if NET5_0_OR_GREATER
-            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
             // Enough to parse a large validation error, bounded so a huge error page cannot exhaust memory.
-            var limit = (int)global::System.Math.Min(_maxResponseBytes, 4L * 1024 * 1024);
-            var buffer = new byte[16384];
-            using var collected = new global::System.IO.MemoryStream();
-            while (collected.Length < limit)
+            var limit = global::System.Math.Min(_maxResponseBytes, 4L * 1024 * 1024);
+            using var body = await ReadBodyAsync(response, content, limit, cancellationToken).ConfigureAwait(false);
+            string text;
+            using (var reader = new global::System.IO.StreamReader(body.OpenRead(release: true), new global::System.Text.UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: false))
             {
-                var read = await stream.ReadAsync(buffer, 0, (int)global::System.Math.Min(buffer.Length, limit - collected.Length), cancellationToken).ConfigureAwait(false);
-                if (read <= 0)
-                {
-                    break;
-                }
-
-                collected.Write(buffer, 0, read);
+                text = reader.ReadToEnd();
             }
-
-            var text = new global::System.Text.UTF8Encoding(false, false).GetString(collected.GetBuffer(), 0, (int)collected.Length);
 
             // Cut at the limit, the text may end with the start of an echoed key, which Redact
             // (an exact match) cannot see: that fragment goes too.
-            return collected.Length >= limit ? WithoutTrailingSecretPrefix(text) : text;
+            return body.Length >= limit ? WithoutTrailingSecretPrefix(text) : text;
         }
 
         private string WithoutTrailingSecretPrefix(string text)
@@ -847,75 +849,6 @@ namespace __Namespace__
             }
 
             return headers;
-        }
-
-        /// <summary>A read-only stream that refuses to read past <c>MaxResponseBytes</c>.</summary>
-        private sealed class LimitedStream : global::System.IO.Stream
-        {
-            private readonly global::System.IO.Stream _inner;
-            private readonly long _limit;
-            private readonly __Client__Pipeline _pipeline;
-            private readonly __Client__Request _request;
-            private readonly global::System.Threading.CancellationToken _cancellationToken;
-            private long _read;
-
-            public LimitedStream(global::System.IO.Stream inner, long limit, __Client__Pipeline pipeline, __Client__Request request, global::System.Threading.CancellationToken cancellationToken)
-            {
-                _inner = inner;
-                _limit = limit;
-                _pipeline = pipeline;
-                _request = request;
-                _cancellationToken = cancellationToken;
-            }
-
-            public override bool CanRead => true;
-
-            public override bool CanSeek => false;
-
-            public override bool CanWrite => false;
-
-            public override long Length => throw new global::System.NotSupportedException();
-
-            public override long Position
-            {
-                get => _read;
-                set => throw new global::System.NotSupportedException();
-            }
-
-            public override int Read(byte[] buffer, int offset, int count)
-            {
-                // A read that the token can end (see ReadSuccessAsync). It completes at once when
-                // the handler already holds the bytes, and blocks this thread only while waiting
-                // on the network, as a plain synchronous read would.
-                var read = _inner.ReadAsync(buffer, offset, count, _cancellationToken).GetAwaiter().GetResult();
-                _read += read;
-                if (_read > _limit)
-                {
-                    throw _pipeline.TooLarge(_request, _read);
-                }
-
-                return read;
-            }
-
-            public override void Flush()
-            {
-            }
-
-            public override long Seek(long offset, global::System.IO.SeekOrigin origin) => throw new global::System.NotSupportedException();
-
-            public override void SetLength(long value) => throw new global::System.NotSupportedException();
-
-            public override void Write(byte[] buffer, int offset, int count) => throw new global::System.NotSupportedException();
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                    _inner.Dispose();
-                }
-
-                base.Dispose(disposing);
-            }
         }
     }
 }
