@@ -1,18 +1,20 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace Opper.Traces.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks: <c>dotnet run -c Release --project tests/Opper.Traces.Benchmarks -- --filter '*' --job short</c>.
+/// Runs the benchmarks: <c>dotnet run -c Release --project tests/Opper.Traces.Benchmarks -- --filter '*' --job short</c>;
+/// <c>-- check</c>, <c>-- tree-steps</c> and <c>-- peak-memory SPANS</c> run the helpers below.
 /// See README.md beside this file for what is measured and the latest results.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
         if (args is ["check"])
         {
@@ -23,6 +25,12 @@ public static class Program
         if (args is ["tree-steps"])
         {
             TreeSteps();
+            return;
+        }
+
+        if (args is ["peak-memory", var size])
+        {
+            await PeakMemory.RunAsync(int.Parse(size, CultureInfo.InvariantCulture));
             return;
         }
 
