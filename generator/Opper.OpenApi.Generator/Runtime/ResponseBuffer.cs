@@ -80,6 +80,38 @@ namespace __Namespace__
             }
         }
 
+        /// <summary>
+        /// Reads at most <paramref name="maxBytes"/> of a response's body. Each read waits with
+        /// <paramref name="cancellationToken"/>: a cancelled or timed-out attempt ends a read that
+        /// waits on the network, and the handler closes that connection. Disposing the response
+        /// instead is not safe there: SocketsHttpHandler then drains the connection to reuse it
+        /// while the read still waits on it, and the two split the bytes that arrive.
+        /// </summary>
+        public static async global::System.Threading.Tasks.Task<__Client__ResponseBuffer> ReadAsync(
+            global::System.Net.Http.HttpResponseMessage response,
+            global::System.Net.Http.HttpContent content,
+            long maxBytes,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+#if NET5_0_OR_GREATER
+            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+
+            // .NET Framework's handler does not end a pending read when its token is cancelled;
+            // closing the response does (it does not drain).
+            using var registration = CloseToCancel
+                ? cancellationToken.Register(static state => ((global::System.Net.Http.HttpResponseMessage)state!).Dispose(), response)
+                : default;
+#endif
+            return await ReadAsync(stream, maxBytes, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+        }
+
+#if !NET5_0_OR_GREATER
+        private static readonly bool CloseToCancel =
+            global::System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", global::System.StringComparison.OrdinalIgnoreCase);
+
+#endif
         /// <summary>A read-only stream over the body, from its start.</summary>
         /// <param name="release">Hand each segment back to the pool once it has been read: the body can then be read only once.</param>
         public global::System.IO.Stream OpenRead(bool release) => new Reader(this, release);

@@ -211,7 +211,7 @@ public class ResponseBodyTests
 
         var ex = Assert.ThrowsAsync<InvalidDataException>(() => api.Client.Traces.GetAsync(Wire.TraceId))!;
 
-        Assert.That(ex.Message, Does.Contain("MaxResponseBytes").And.Contain("8388608"));
+        Assert.That(ex.Message, Does.Contain("MaxResponseBytes").And.Contain("8388608").And.Contain("8388609"));
         Assert.That(body.BytesRead, Is.EqualTo(limit + 1), "the read stops one byte past the limit");
         Assert.That(api.Sent, Has.Count.EqualTo(1));
     }
