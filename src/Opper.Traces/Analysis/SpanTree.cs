@@ -68,9 +68,11 @@ public sealed partial class SpanTree
     private readonly byte[] _flags;
     private readonly SpanNode?[] _nodes;
     private readonly Dictionary<string, int> _owners;
+    private readonly GetTraceResponse? _trace;
 
-    private SpanTree(SpanSchema[] spans, int[] inputIndex)
+    private SpanTree(SpanSchema[] spans, int[] inputIndex, GetTraceResponse? trace)
     {
+        _trace = trace;
         int n = spans.Length;
         _spans = spans;
         _inputIndex = inputIndex;
@@ -122,7 +124,35 @@ public sealed partial class SpanTree
     /// </summary>
     /// <param name="spans">The spans, in the order the trace lists them.</param>
     /// <returns>The tree; never null, never throws for bad data.</returns>
-    public static SpanTree FromSpans(IEnumerable<SpanSchema?>? spans)
+    /// <remarks>
+    /// A tree built this way knows no trace: its <see cref="Summarize"/> has an empty
+    /// <see cref="TraceSummary.TraceId"/> and null generation shares. Use
+    /// <see cref="GetTraceResponse.BuildTree"/> for a tree that knows its trace.
+    /// </remarks>
+    public static SpanTree FromSpans(IEnumerable<SpanSchema?>? spans) => Create(spans, null);
+
+    /// <summary>Builds the tree of a trace's spans; the tree keeps the trace for <see cref="Summarize"/>.</summary>
+    internal static SpanTree FromTrace(GetTraceResponse trace) => Create(trace.Spans, trace);
+
+    /// <summary>
+    /// The summary of the trace this tree was built from, computed from this tree without
+    /// building it again; equal to <see cref="GetTraceResponse.Summarize"/> of that trace.
+    /// </summary>
+    /// <returns>The summary.</returns>
+    /// <remarks>
+    /// The span figures come from the tree (a snapshot of the spans' timing and parent links at
+    /// build time; model, tokens, errors, metrics and scores are read from the spans now). The
+    /// trace-level figures come from the trace the tree was built from by
+    /// <see cref="GetTraceResponse.BuildTree"/>, read now: its id and its <c>duration_ms</c>
+    /// (the base of the generation shares). A tree built by <see cref="FromSpans"/> has no
+    /// trace: <see cref="TraceSummary.TraceId"/> is empty and the shares are null.
+    /// </remarks>
+    public TraceSummary Summarize() => TraceSummary.Create(this);
+
+    /// <summary>The trace this tree was built from; null for <see cref="FromSpans"/>.</summary>
+    internal GetTraceResponse? Trace => _trace;
+
+    private static SpanTree Create(IEnumerable<SpanSchema?>? spans, GetTraceResponse? trace)
     {
         // 1. One position per non-null span, in input order.
         var list = spans is ICollection<SpanSchema?> collection ? new List<SpanSchema>(collection.Count) : new List<SpanSchema>();
@@ -142,7 +172,7 @@ public sealed partial class SpanTree
             }
         }
 
-        var tree = new SpanTree(list.ToArray(), indexes.ToArray());
+        var tree = new SpanTree(list.ToArray(), indexes.ToArray(), trace);
         tree.Build();
         return tree;
     }
