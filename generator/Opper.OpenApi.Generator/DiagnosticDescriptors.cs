@@ -1,4 +1,3 @@
-using System;
 using Microsoft.CodeAnalysis;
 
 namespace Opper.OpenApi.Generator;
@@ -71,17 +70,4 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
-
-    public static DiagnosticDescriptor ById(string id) => id switch
-    {
-        "OPENAPI001" => MalformedJson,
-        "OPENAPI002" => UnresolvedReference,
-        "OPENAPI003" => Unsupported,
-        "OPENAPI004" => NameClash,
-        "OPENAPI005" => NotOpenApi,
-        "OPENAPI006" => InternalError,
-        "OPENAPI007" => LanguageVersionTooLow,
-        "OPENAPI008" => MissingNewtonsoft,
-        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic id."),
-    };
 }

@@ -41,8 +41,6 @@ internal sealed record TypeRef(TypeKind Kind, bool Nullable, string? Name = null
 
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Decimal
         or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.Enum;
-
-    public bool IsGenerated => Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union;
 }
 
 /// <summary>Where the generated code goes and what the client is called; from MSBuild and the spec.</summary>

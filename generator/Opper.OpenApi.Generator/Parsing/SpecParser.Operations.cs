@@ -155,7 +155,7 @@ internal sealed partial class SpecParser
         var renamed = name + "Operations";
         if (_reportedTags.Add(tag))
         {
-            Report("OPENAPI004", Span(at), "Tag", tag, name, renamed);
+            Report(DiagnosticDescriptors.NameClash, Span(at), "Tag", tag, name, renamed);
         }
 
         return renamed;
@@ -283,7 +283,7 @@ internal sealed partial class SpecParser
                     where = ParameterLocation.Header;
                     break;
                 default:
-                    Report("OPENAPI003", Span(parameter), $"The {location ?? "unplaced"} parameter '{wireName}'", "it is left out of the method");
+                    Report(DiagnosticDescriptors.Unsupported, Span(parameter), $"The {location ?? "unplaced"} parameter '{wireName}'", "it is left out of the method");
                     continue;
             }
 
@@ -298,7 +298,7 @@ internal sealed partial class SpecParser
                 // in a URL or header; an object or a list of them is not, and is reported.
                 if (type.Kind != TypeKind.Any && !IsScalarUnion(schema as JsonObject))
                 {
-                    Report("OPENAPI003", Span(parameter), $"The {location} parameter '{wireName}' of a structured type", "it is passed as a string");
+                    Report(DiagnosticDescriptors.Unsupported, Span(parameter), $"The {location} parameter '{wireName}' of a structured type", "it is passed as a string");
                 }
 
                 type = new TypeRef(TypeKind.String, type.Nullable);
@@ -386,7 +386,7 @@ internal sealed partial class SpecParser
             var parameter = draft.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.WireName == wireName);
             if (parameter is null)
             {
-                Report("OPENAPI003", draft.Location, $"The path parameter '{wireName}' without a definition", "it is taken as a required string");
+                Report(DiagnosticDescriptors.Unsupported, draft.Location, $"The path parameter '{wireName}' without a definition", "it is taken as a required string");
                 var taken = new HashSet<string>(draft.Parameters.Select(p => p.Name), StringComparer.Ordinal) { "body", "cancellationToken", "pageSize" };
                 var name = UniqueMember(Naming.ToCamel(wireName).Length > 0 ? Naming.ToCamel(wireName) : "parameter", taken, "Parameter", wireName, draft.Location);
                 parameter = new ParameterModel(name, wireName, ParameterLocation.Path, new TypeRef(TypeKind.String, false), true, false, null);

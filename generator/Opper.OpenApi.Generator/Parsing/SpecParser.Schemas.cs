@@ -160,7 +160,7 @@ internal sealed partial class SpecParser
 
         if (info.InProgress)
         {
-            Report("OPENAPI003", Span(info.Property), $"The schema '{name}' refers to itself without an object in between", "it is typed as JToken");
+            Report(DiagnosticDescriptors.Unsupported, Span(info.Property), $"The schema '{name}' refers to itself without an object in between", "it is typed as JToken");
             return TypeRef.Any();
         }
 
@@ -203,7 +203,7 @@ internal sealed partial class SpecParser
         _inlineOrder.RemoveRange(mark.Inline, _inlineOrder.Count - mark.Inline);
         for (var i = _diagnostics.Count - 1; i >= mark.Diagnostics; i--)
         {
-            if (_diagnostics[i].Id == "OPENAPI004")
+            if (_diagnostics[i].Descriptor == DiagnosticDescriptors.NameClash)
             {
                 _diagnostics.RemoveAt(i);
             }
@@ -396,7 +396,7 @@ internal sealed partial class SpecParser
             return Resolve(target, DefinitionName(reference) ?? hint);
         }
 
-        Report("OPENAPI002", Span(schema.GetProperty("$ref")!.Value), reference, "the value is typed as JToken");
+        Report(DiagnosticDescriptors.UnresolvedReference, Span(schema.GetProperty("$ref")!.Value), reference, "the value is typed as JToken");
         return TypeRef.Any();
     }
 
@@ -482,7 +482,7 @@ internal sealed partial class SpecParser
             case "boolean":
                 return Primitive(type, schema.GetString("format")).WithNullable(nullable);
             default:
-                Report("OPENAPI003", Span(schema), $"The type '{type}'", "the value is typed as JToken");
+                Report(DiagnosticDescriptors.Unsupported, Span(schema), $"The type '{type}'", "the value is typed as JToken");
                 return TypeRef.Any();
         }
     }
@@ -691,7 +691,7 @@ internal sealed partial class SpecParser
             }
             else
             {
-                Report("OPENAPI002", Span(schema.GetProperty("$ref")!.Value), reference, "its properties are left out");
+                Report(DiagnosticDescriptors.UnresolvedReference, Span(schema.GetProperty("$ref")!.Value), reference, "its properties are left out");
             }
 
             return;
@@ -758,7 +758,7 @@ internal sealed partial class SpecParser
             var candidate = Naming.WithSuffix(wanted, i);
             if (taken.Add(candidate))
             {
-                Report("OPENAPI004", location, what, specName, wanted, candidate);
+                Report(DiagnosticDescriptors.NameClash, location, what, specName, wanted, candidate);
                 return candidate;
             }
         }
