@@ -445,7 +445,7 @@ public class OperationConstructTests
                   "operationId": "listItems",
                   "parameters": [
                     { "name": "id", "in": "query", "schema": { "anyOf": [ { "type": "integer" }, { "type": "string" }, { "type": "null" } ] } },
-                    { "name": "range", "in": "query", "style": "deepObject", "schema": { "type": "object", "properties": { "gt": { "type": "integer" } } } },
+                    { "name": "range", "in": "query", "schema": { "type": "array", "items": { "type": "object", "properties": { "gt": { "type": "integer" } } } } },
                     { "name": "anything", "in": "query", "schema": {} }
                   ],
                   "responses": { "204": { "description": "ok" } }
@@ -459,7 +459,7 @@ public class OperationConstructTests
         Assert.That(result.Diagnostics("OPENAPI003").Select(d => d.GetMessage()), Is.EqualTo(new[]
         {
             "The query parameter 'range' of a structured type is not supported; it is passed as a string",
-        }), "a union of scalars and free-form JSON are naturally strings; an object is reported");
+        }), "a union of scalars and free-form JSON are naturally strings; a list of objects is reported");
         Assert.That(result.Sources.Keys.Where(k => k.Contains(".Models.", StringComparison.Ordinal)), Is.Empty, "no unused parameter types");
 
         var probe = new ClientProbe(_ => new HttpResponseMessage(HttpStatusCode.NoContent));

@@ -138,14 +138,35 @@ internal enum ParameterLocation
     Header,
 }
 
+/// <summary>A parameter's OpenAPI <c>style</c>: how an array or object value is spelled in the request.</summary>
+internal enum ParameterStyle
+{
+    Simple,
+    Label,
+    Matrix,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
+/// <summary>
+/// An operation parameter. <see cref="Type"/> is a scalar, a list of scalars, or an object
+/// (a generated class, a map of scalars or free-form JSON) sent as its top-level properties.
+/// </summary>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
     ParameterLocation In,
     TypeRef Type,
     bool Required,
+    ParameterStyle Style,
     bool Explode,
-    string? Doc);
+    string? Doc)
+{
+    /// <summary>Whether the value is sent as name/value pairs (an object, a map, free-form JSON).</summary>
+    public bool IsObject => Type.Kind is TypeKind.Object or TypeKind.Dictionary or TypeKind.JsonObject;
+}
 
 internal enum BodyKind
 {

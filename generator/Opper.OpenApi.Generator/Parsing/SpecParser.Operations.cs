@@ -287,15 +287,17 @@ internal sealed partial class SpecParser
                     continue;
             }
 
+            // A parameter described by "content" is sent in that media type: an object is not styled.
+            var styled = parameter["schema"] is not null;
             var schema = parameter["schema"] ?? (parameter.GetObject("content")?.Properties.FirstOrDefault()?.Value as JsonObject)?["schema"];
             var mark = Mark();
             var type = Resolve(schema, hint + Naming.ToPascal(wireName));
-            if (!IsSimple(type))
+            if (!IsSimple(type) && !(styled && IsObjectParameter(type)))
             {
                 Forget(mark);
 
                 // Any JSON, or one of several scalars (anyOf [integer, string]), is naturally a string
-                // in a URL or header; an object or a list of them is not, and is reported.
+                // in a URL or header; a list of objects or a union of shapes is not, and is reported.
                 if (type.Kind != TypeKind.Any && !IsScalarUnion(schema as JsonObject))
                 {
                     Report(DiagnosticDescriptors.Unsupported, Span(parameter), $"The {location} parameter '{wireName}' of a structured type", "it is passed as a string");
@@ -305,7 +307,7 @@ internal sealed partial class SpecParser
             }
 
             var required = where == ParameterLocation.Path || parameter.GetBoolean("required");
-            var explode = parameter["explode"]?.AsBoolean() ?? (parameter.GetString("style") is null or "form");
+            var (style, explode) = ReadStyle(parameter, where, type, wireName);
             var wanted = Naming.ToCamel(wireName);
             if (wanted.Length == 0)
             {
@@ -324,10 +326,59 @@ internal sealed partial class SpecParser
                 where,
                 type.WithNullable(!required || type.Nullable),
                 required,
+                style,
                 explode,
                 parameter.GetString("description") ?? Doc(schema as JsonObject, wireName)));
         }
     }
+
+    /// <summary>
+    /// The parameter's <c>style</c> and <c>explode</c>, with the specification's defaults (<c>simple</c>
+    /// in paths and headers, <c>form</c> in queries; <c>explode</c> only for <c>form</c>). A style the
+    /// location does not allow is reported and the default used.
+    /// </summary>
+    private (ParameterStyle Style, bool Explode) ReadStyle(JsonObject parameter, ParameterLocation where, TypeRef type, string wireName)
+    {
+        var fallback = where == ParameterLocation.Query ? ParameterStyle.Form : ParameterStyle.Simple;
+        var name = parameter.GetString("style");
+        ParameterStyle? style = name switch
+        {
+            null => fallback,
+            "simple" when where != ParameterLocation.Query => ParameterStyle.Simple,
+            "label" when where == ParameterLocation.Path => ParameterStyle.Label,
+            "matrix" when where == ParameterLocation.Path => ParameterStyle.Matrix,
+            "form" when where == ParameterLocation.Query => ParameterStyle.Form,
+            "spaceDelimited" when where == ParameterLocation.Query && (type.Kind == TypeKind.List || IsObjectParameter(type)) => ParameterStyle.SpaceDelimited,
+            "pipeDelimited" when where == ParameterLocation.Query && (type.Kind == TypeKind.List || IsObjectParameter(type)) => ParameterStyle.PipeDelimited,
+            "deepObject" when where == ParameterLocation.Query && IsObjectParameter(type) => ParameterStyle.DeepObject,
+            // The specification defines no spelling for these shapes (a scalar, or Stripe's deepObject
+            // lists): they are sent as form parameters, as most servers expect.
+            "spaceDelimited" or "pipeDelimited" or "deepObject" when where == ParameterLocation.Query => ParameterStyle.Form,
+            _ => null,
+        };
+
+        if (style is null)
+        {
+            var at = parameter.GetProperty("style");
+            Report(
+                DiagnosticDescriptors.Unsupported,
+                at is null ? Span(parameter) : Span(at.Value),
+                $"The style '{name}' of the {where.ToString().ToLowerInvariant()} parameter '{wireName}'",
+                $"the default style ({fallback.ToString().ToLowerInvariant()}) is used");
+            style = fallback;
+        }
+
+        var explode = parameter["explode"]?.AsBoolean() ?? style == ParameterStyle.Form;
+        return (style.Value, explode);
+    }
+
+    /// <summary>An object sent as its top-level properties: a generated class, a map of scalars, or free-form JSON.</summary>
+    private static bool IsObjectParameter(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.JsonObject => true,
+        TypeKind.Dictionary => type.Element is { } element && IsSimple(element),
+        _ => false,
+    };
 
     /// <summary>Whether a <c>oneOf</c>/<c>anyOf</c> schema only allows strings, numbers, booleans and null.</summary>
     private bool IsScalarUnion(JsonObject? schema)
@@ -389,7 +440,7 @@ internal sealed partial class SpecParser
                 Report(DiagnosticDescriptors.Unsupported, draft.Location, $"The path parameter '{wireName}' without a definition", "it is taken as a required string");
                 var taken = new HashSet<string>(draft.Parameters.Select(p => p.Name), StringComparer.Ordinal) { "body", "cancellationToken", "pageSize" };
                 var name = UniqueMember(Naming.ToCamel(wireName).Length > 0 ? Naming.ToCamel(wireName) : "parameter", taken, "Parameter", wireName, draft.Location);
-                parameter = new ParameterModel(name, wireName, ParameterLocation.Path, new TypeRef(TypeKind.String, false), true, false, null);
+                parameter = new ParameterModel(name, wireName, ParameterLocation.Path, new TypeRef(TypeKind.String, false), true, ParameterStyle.Simple, false, null);
                 draft.Parameters.Add(parameter);
             }
 
