@@ -7,10 +7,10 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "OpenApi";
 
-    public static readonly DiagnosticDescriptor MalformedJson = new(
+    public static readonly DiagnosticDescriptor Malformed = new(
         "OPENAPI001",
-        "The OpenAPI document is not valid JSON",
-        "The OpenAPI document is not valid JSON: {0}",
+        "The OpenAPI document is not valid JSON or YAML",
+        "The OpenAPI document is not valid {0}: {1}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);

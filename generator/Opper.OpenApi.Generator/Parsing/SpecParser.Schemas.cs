@@ -30,6 +30,7 @@ internal sealed partial class SpecParser
     private readonly List<JsonObject> _inlineOrder = new();
     private readonly Queue<PendingType> _pending = new();
     private readonly Dictionary<string, ObjectModel> _objectModels = new(StringComparer.Ordinal);
+    private Dictionary<string, ComponentInfo>? _componentsByTypeName;
 
     private sealed class ComponentInfo
     {
@@ -369,6 +370,16 @@ internal sealed partial class SpecParser
 
         if (named is not null)
         {
+            // Generators that inline every schema often also list the same schema as a component
+            // of the very name it would get here (ChatRequestTool.function and ChatRequestToolFunction):
+            // that is one type, not a clash.
+            if (ComponentNamed(Naming.ToPascal(hint)) is { } twin && twin.Property.Value is JsonObject twinSchema
+                && !ReferenceEquals(twinSchema, schema) && JsonNode.DeepEquals(twinSchema, schema))
+            {
+                var same = ResolveComponent(twin.Name);
+                return same.WithNullable(same.Nullable || nullable);
+            }
+
             var name = ClaimTypeName(Naming.ToPascal(hint), "Schema", hint, Span(schema));
             var type = new TypeRef(named.Value, false, name);
             _inlineTypes[schema] = type;
@@ -378,6 +389,21 @@ internal sealed partial class SpecParser
         }
 
         return Structural(schema, hint, nullable);
+    }
+
+    /// <summary>The component whose generated type has this C# name, if any.</summary>
+    private ComponentInfo? ComponentNamed(string typeName)
+    {
+        if (_componentsByTypeName is null)
+        {
+            _componentsByTypeName = new Dictionary<string, ComponentInfo>(StringComparer.Ordinal);
+            foreach (var component in _componentOrder.Where(c => c.TypeName is not null))
+            {
+                _componentsByTypeName[component.TypeName!] = component;
+            }
+        }
+
+        return _componentsByTypeName.TryGetValue(typeName, out var info) ? info : null;
     }
 
     private TypeRef ResolveSchemaReference(JsonObject schema, string reference, string hint)

@@ -59,13 +59,16 @@ internal sealed partial class SpecParser
     private SpecModel Run()
     {
         JsonNode document;
+        var yaml = SpecFiles.IsYaml(_input.Path);
         try
         {
-            document = JsonParser.Parse(_input.Text);
+            // Both readers build the same positioned nodes: nothing below knows the syntax.
+            document = yaml ? YamlReader.Parse(_input.Text) : JsonParser.Parse(_input.Text);
         }
         catch (JsonParseException ex)
         {
-            Report(DiagnosticDescriptors.MalformedJson, _lines.Location(ex.Offset, Math.Min(ex.Offset + 1, _input.Text.Length)), ex.Message);
+            var offset = Math.Min(ex.Offset, _input.Text.Length);
+            Report(DiagnosticDescriptors.Malformed, _lines.Location(offset, Math.Min(offset + 1, _input.Text.Length)), yaml ? "YAML" : "JSON", ex.Message);
             return Empty();
         }
 
@@ -109,12 +112,11 @@ internal sealed partial class SpecParser
 
     // ---------------------------------------------------------------- settings
 
-    /// <summary>The file name without <c>.openapi.json</c>: <c>drawing-3.1.openapi.json</c> → <c>drawing-3.1</c>.</summary>
+    /// <summary>The file name without <c>.openapi.json</c> (or <c>.yaml</c>, <c>.yml</c>): <c>drawing-3.1.openapi.json</c> → <c>drawing-3.1</c>.</summary>
     private string SpecStem()
     {
-        const string suffix = ".openapi.json";
         var fileName = System.IO.Path.GetFileName(_input.Path);
-        if (fileName.Length > suffix.Length && fileName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        if (SpecFiles.Suffix(fileName) is { } suffix && fileName.Length > suffix.Length)
         {
             return fileName.Substring(0, fileName.Length - suffix.Length);
         }
