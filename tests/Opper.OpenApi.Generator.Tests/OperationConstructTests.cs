@@ -523,4 +523,33 @@ public class OperationConstructTests
 
         Assert.That(probe.Requests.Select(r => r.Body), Is.EqualTo(new[] { "\"slow\"", "true", "null" }));
     }
+
+    [Test]
+    public async Task Responses_and_errors_of_any_json_are_never_a_null_the_signature_denies()
+    {
+        var result = GeneratorHarness.Run(Paths("""
+            {
+              "/config": {
+                "get": {
+                  "operationId": "getConfig",
+                  "responses": {
+                    "200": { "description": "ok", "content": { "application/json": { "schema": {} } } },
+                    "480": { "description": "Throttling", "content": { "application/json": { "schema": {} } } }
+                  }
+                }
+              }
+            }
+            """)).AssertClean();
+        Assert.That(result.ReturnType("Acme.AcmeClient", "GetConfigAsync"), Is.EqualTo("Task<JToken>"));
+
+        var bodies = new Queue<(HttpStatusCode, string)>(new[] { (HttpStatusCode.OK, "null"), ((HttpStatusCode)480, """{"Message":"slow down"}""") });
+        var probe = new ClientProbe(_ => bodies.Dequeue() is var (status, body) ? ClientProbe.Json(status, body) : null!);
+        var client = probe.CreateClient(result);
+
+        var read = await ClientProbe.InvokeAsync(client, "GetConfigAsync");
+        Assert.That(read, Is.InstanceOf<Newtonsoft.Json.Linq.JValue>().And.Property("Type").EqualTo(Newtonsoft.Json.Linq.JTokenType.Null), "JSON null is a JValue");
+
+        var error = Assert.CatchAsync<Exception>(() => ClientProbe.InvokeAsync(client, "GetConfigAsync"));
+        Assert.That(Reflect.Get(error!, "Error")?.ToString(), Does.Contain("slow down"));
+    }
 }
