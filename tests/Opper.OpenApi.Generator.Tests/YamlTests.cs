@@ -188,4 +188,47 @@ public class YamlTests
         Assert.That(result.Sources.Keys.Where(k => k.EndsWith(".Models.Pet.g.cs", StringComparison.Ordinal)), Is.EquivalentTo(new[] { "one.Models.Pet.g.cs", "two.Models.Pet.g.cs" }));
         Assert.That(result.Symbol("Two.TwoClient"), Is.Not.Null);
     }
+
+    public static string[] YamlSpecs() => System.IO.Directory.GetFiles(TestPaths.Specs, "*.openapi.yaml")
+        .Select(f => System.IO.Path.GetFileName(f)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+    /// <summary>Damaged YAML (cut, lines dropped or shifted, stray indicators) never makes the generator throw.</summary>
+    [TestCaseSource(nameof(YamlSpecs))]
+    public void No_mutation_of_a_yaml_spec_makes_the_generator_throw(string file)
+    {
+        var lines = TestPaths.ReadSpec(file).Split('\n');
+        var random = new Random(file.Aggregate(17, (h, c) => unchecked((h * 31) + c)));
+        const string indicators = ":-[]{},&*!|>'\"#%@?\t ";
+        var failures = new System.Collections.Generic.List<string>();
+        for (var i = 0; i < 120; i++)
+        {
+            var mutated = lines.ToList();
+            var at = random.Next(mutated.Count);
+            var kind = i % 4;
+            switch (kind)
+            {
+                case 0:
+                    mutated = mutated.Take(at).Append(mutated[at].Substring(0, random.Next(mutated[at].Length + 1))).ToList();
+                    break;
+                case 1:
+                    mutated.RemoveAt(at);
+                    break;
+                case 2:
+                    mutated[at] = random.Next(2) == 0 ? " " + mutated[at] : mutated[at].TrimStart();
+                    break;
+                default:
+                    var column = random.Next(mutated[at].Length + 1);
+                    mutated[at] = mutated[at].Insert(column, indicators[random.Next(indicators.Length)].ToString());
+                    break;
+            }
+
+            var failure = MutationTests.RunAndFindEscapedException(string.Join("\n", mutated), file, internalFailureCounts: true);
+            if (failure is not null && failures.Count < 5)
+            {
+                failures.Add($"#{i} kind {kind} at line {at + 1}: {failure}");
+            }
+        }
+
+        Assert.That(failures, Is.Empty, "damaged YAML is OPENAPI001 or a normal diagnostic, never an exception or an internal failure");
+    }
 }
