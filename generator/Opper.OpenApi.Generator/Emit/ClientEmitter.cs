@@ -260,13 +260,13 @@ internal static class ClientEmitter
             }
             else
             {
-                EmitPathParameter(writer, operation.Parameters.First(p => p.Name == part.Parameter), names);
+                ParameterEmitter.EmitPathParameter(writer, operation.Parameters.First(p => p.Name == part.Parameter), names);
             }
         }
 
         foreach (var parameter in operation.Parameters.Where(p => p.In != ParameterLocation.Path))
         {
-            EmitParameter(writer, parameter, names);
+            ParameterEmitter.EmitQueryOrHeader(writer, parameter, names);
         }
 
         if (operation.Body is { } body)
@@ -313,76 +313,6 @@ internal static class ClientEmitter
         writer.Close();
         writer.Line();
     }
-
-    private static void EmitPathParameter(SourceWriter writer, ParameterModel parameter, EmitNames names)
-    {
-        var name = Naming.EscapeKeyword(parameter.Name);
-        var styles = names.Runtime("ParameterStyles");
-        var style = $"{names.Runtime("ParameterStyle")}.{parameter.Style}";
-        if (parameter.Type.Kind == TypeKind.List || parameter.IsObject)
-        {
-            writer.Line($"__request.AppendPath({styles}.Path({Naming.Literal(parameter.WireName)}, {style}, {Bool(parameter.Explode)}, {Shape(parameter, name, names)}));");
-        }
-        else if (parameter.Style == ParameterStyle.Simple)
-        {
-            writer.Line($"__request.AppendPathParameter({FormatScalar(parameter.Type, name, names)}, nameof({name}));");
-        }
-        else
-        {
-            writer.Line($"__request.AppendPath({styles}.Path({Naming.Literal(parameter.WireName)}, {style}, {FormatScalar(parameter.Type, name, names)}));");
-        }
-    }
-
-    /// <summary>A query or header parameter; left out of the request when null.</summary>
-    private static void EmitParameter(SourceWriter writer, ParameterModel parameter, EmitNames names)
-    {
-        var name = Naming.EscapeKeyword(parameter.Name);
-        var wire = Naming.Literal(parameter.WireName);
-        if (parameter.Type.Kind != TypeKind.List && !parameter.IsObject)
-        {
-            var method = parameter.In == ParameterLocation.Query ? "AddQuery" : "AddHeader";
-            writer.Line($"__request.{method}({wire}, {FormatScalar(parameter.Type, name, names)});");
-            return;
-        }
-
-        var styles = names.Runtime("ParameterStyles");
-        var shape = Shape(parameter, name, names);
-        var send = parameter.In == ParameterLocation.Query
-            ? $"{styles}.Query(__request, {wire}, {names.Runtime("ParameterStyle")}.{parameter.Style}, {Bool(parameter.Explode)}, {shape});"
-            : parameter.IsObject
-                ? $"__request.AddHeader({wire}, {styles}.Header({Bool(parameter.Explode)}, {shape}));"
-                : $"__request.AddHeader({wire}, {styles}.Header({shape}));";
-        if (parameter.Type.Nullable)
-        {
-            writer.Open($"if ({name} is not null)");
-            writer.Line(send);
-            writer.Close();
-        }
-        else
-        {
-            writer.Line(send);
-        }
-    }
-
-    private static string Bool(bool value) => value ? "true" : "false";
-
-    /// <summary>A list parameter as its items' strings, an object one as its properties' name/value strings.</summary>
-    private static string Shape(ParameterModel parameter, string name, EmitNames names)
-    {
-        var styles = names.Runtime("ParameterStyles");
-        var type = parameter.Type.WithNullable(false);
-        return type.Kind == TypeKind.List
-            ? $"{styles}.Items({name}, static v => {FormatScalar(type.Element!, "v", names)})"
-            : $"{styles}.Pairs({name}, static (writer, v) => {TypeSyntax.Write(type, names, "writer", "v")})";
-    }
-
-    /// <summary>The string form of a simple value for a path, query or header.</summary>
-    private static string FormatScalar(TypeRef type, string value, EmitNames names) => type.Kind switch
-    {
-        TypeKind.String => value,
-        TypeKind.Enum => type.Nullable ? $"{value}?.Value" : $"{value}.Value",
-        _ => $"{names.Runtime("Request")}.Format({value})",
-    };
 
     private static void EmitPaging(SourceWriter writer, OperationModel operation, PagingModel paging, EmitNames names)
     {
