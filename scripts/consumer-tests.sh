@@ -127,7 +127,8 @@ if start_fake "$root/tests/Consumers/routes/petstore/routes.json"; then
       '^pet 2: Tom status=adopted known=False tag=cat' \
       '^one: Fido born 2019-04-01' \
       '^created: 3 Rex' \
-      '^not found: 404 code=404 message=No pet with id 404'
+      '^not found: 404 code=404 message=No pet with id 404' \
+      '^yaml: A-1 count=3 on=True'
   else
     cat "$work/pet.out" >&2
     fail "Opper.OpenApi.Generator pet store consumer" "the consumer did not build or run"
