@@ -36,7 +36,7 @@ public sealed class OpperExporter : BaseExporter<Activity>
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Meter _meter;
     private QueueDrops? _queueDrops;
-    private Task? _inFlight;
+    private Task? _exporting;
     private int _noKeyReported;
     private int _disposed;
 
@@ -86,6 +86,10 @@ public sealed class OpperExporter : BaseExporter<Activity>
     /// <inheritdoc/>
     public override ExportResult Export(in Batch<Activity> batch)
     {
+        // Marks the export as under way before the batch is read out of the processor's queue, so
+        // that a flush that sees the queue empty still waits for these spans to be sent.
+        var exporting = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _exporting, exporting.Task);
         var count = (int)Math.Min(batch.Count, int.MaxValue);
         try
         {
@@ -120,14 +124,20 @@ public sealed class OpperExporter : BaseExporter<Activity>
             OpperExporterEventSource.Log.ExportFailed(ex);
             return ExportResult.Failure;
         }
+        finally
+        {
+            exporting.TrySetResult(true);
+        }
     }
 
     /// <summary>Reads the queue's dropped count from the processor that feeds this exporter.</summary>
     internal void CountDropsOf(BatchExportProcessor<Activity> processor) => _queueDrops = QueueDrops.Of(processor);
 
-    /// <inheritdoc/>
+    /// <summary>Waits, up to <paramref name="timeoutMilliseconds"/>, for an export under way to end.</summary>
+    /// <param name="timeoutMilliseconds">The longest wait.</param>
+    /// <returns>Whether no export is under way any more.</returns>
     protected override bool OnForceFlush(int timeoutMilliseconds) =>
-        Volatile.Read(ref _inFlight) is not { } sending || WaitFor(sending, timeoutMilliseconds);
+        Volatile.Read(ref _exporting) is not { } exporting || WaitFor(exporting, timeoutMilliseconds);
 
     /// <inheritdoc/>
     protected override bool OnShutdown(int timeoutMilliseconds)
@@ -135,7 +145,7 @@ public sealed class OpperExporter : BaseExporter<Activity>
         // The processor has already exported what was queued (or run out of time doing so):
         // give up on what is still in flight, so that shutdown ends within its timeout.
         _shutdown.Cancel();
-        return Volatile.Read(ref _inFlight) is not { } sending || WaitFor(sending, timeoutMilliseconds);
+        return Volatile.Read(ref _exporting) is not { } exporting || WaitFor(exporting, timeoutMilliseconds);
     }
 
     /// <inheritdoc/>
@@ -183,7 +193,6 @@ public sealed class OpperExporter : BaseExporter<Activity>
             sending = _sender.SendAsync(work, timeout.Token);
         }
 
-        Volatile.Write(ref _inFlight, sending);
         if (!WaitFor(sending, _exportTimeoutMilliseconds + GraceMilliseconds))
         {
             OpperExporterEventSource.Log.ExportTimedOut(spans.Count, _exportTimeoutMilliseconds);
@@ -199,7 +208,7 @@ public sealed class OpperExporter : BaseExporter<Activity>
     }
 
     // A wait handle with a timeout: the thread that calls this is OpenTelemetry's, never the application's.
-    private static bool WaitFor(Task task, int timeoutMilliseconds) =>
+    internal static bool WaitFor(Task task, int timeoutMilliseconds) =>
         task.IsCompleted || ((IAsyncResult)task).AsyncWaitHandle.WaitOne(timeoutMilliseconds);
 
     private static bool HasApiKey(string? apiKey)

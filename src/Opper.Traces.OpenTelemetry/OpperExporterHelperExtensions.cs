@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Opper.OpenTelemetry;
+using Opper.OpenTelemetry.Implementation;
 
 namespace OpenTelemetry.Trace;
 
@@ -44,16 +45,10 @@ public static class OpperExporterHelperExtensions
     /// <summary>The exporter behind a batch processor set up from <see cref="OpperExporterOptions.BatchExportProcessorOptions"/>.</summary>
     internal static BatchActivityExportProcessor CreateProcessor(OpperExporterOptions options)
     {
-        var batching = options.BatchExportProcessorOptions ?? new BatchExportActivityProcessorOptions();
 #pragma warning disable CA2000 // The processor owns the exporter and disposes it.
         var exporter = new OpperExporter(options);
 #pragma warning restore CA2000
-        var processor = new BatchActivityExportProcessor(
-            exporter,
-            batching.MaxQueueSize,
-            batching.ScheduledDelayMilliseconds,
-            batching.ExporterTimeoutMilliseconds,
-            batching.MaxExportBatchSize);
+        var processor = new OpperExportProcessor(exporter, options.BatchExportProcessorOptions ?? new BatchExportActivityProcessorOptions());
         exporter.CountDropsOf(processor);
         return processor;
     }

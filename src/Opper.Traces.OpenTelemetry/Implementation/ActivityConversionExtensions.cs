@@ -15,6 +15,9 @@ internal static class ActivityConversionExtensions
 {
     private const string ErrorStatusCode = "ERROR";
 
+    // What an absent parent reads as.
+    private const string NoSpan = "0000000000000000";
+
     /// <summary>Builds the span for <paramref name="activity"/>; strings of input and output are cut at <paramref name="maxContentLength"/>.</summary>
     /// <param name="activity">An ended Activity.</param>
     /// <param name="maxContentLength">The longest input or output text kept, in characters.</param>
@@ -32,7 +35,7 @@ internal static class ActivityConversionExtensions
             EndTime = start + activity.Duration,
         };
 
-        if (activity.ParentSpanId != default)
+        if (activity.ParentSpanId.ToHexString() is { } parentHex && parentHex != NoSpan)
         {
             span.ParentId = OpperIds.SpanId(activity.ParentSpanId, traceHex);
         }
