@@ -22,13 +22,17 @@ namespace Opper.Traces.Benchmarks;
 /// What exporting Activities to Opper costs the application thread: 10,000 Activities (two tags
 /// each, as a GenAI span carries) started and stopped per invocation, reported per Activity.
 /// <c>NoListener</c>: nobody listens, the Activity is never created. <c>SampledNoExporter</c>: a
-/// TracerProvider samples and records them, no processor. <c>WithOpperExporter</c>: the same provider
-/// with the Opper exporter behind OpenTelemetry's batch processor, sending to a Kestrel server on
-/// 127.0.0.1 that answers every <c>POST /v2/spans</c> at once. The sending happens on the batch thread
-/// (and the thread pool); each iteration ends with a flush that is not timed, so every iteration
-/// starts with an empty queue. The queue holds 20,000 spans, so none are dropped.
+/// TracerProvider samples and records them, no processor. <c>WithOpperExporter</c>: the same with
+/// the Opper exporter behind OpenTelemetry's batch processor, whose export is held back until the
+/// flush that ends each iteration (not timed): the application thread's own cost, enqueueing.
+/// <c>WithOpperExporterSendingMeanwhile</c>: the processor's usual batches of 512, so conversion and
+/// sending run on the batch thread and the thread pool while the application thread works, and
+/// compete with it for this machine's two cores (as does the Kestrel server on 127.0.0.1 that
+/// answers every <c>POST /v2/spans</c>). The queues hold 20,000 spans, so none are dropped; every
+/// iteration starts with an empty queue. "Allocated" counts every thread's allocations.
 /// </summary>
 [MemoryDiagnoser]
+[IterationCount(15)]
 public class ExporterBenchmarks
 {
     public const int Activities = 10_000;
@@ -38,10 +42,13 @@ public class ExporterBenchmarks
     private WebApplication _server = null!;
     private ActivitySource _unheard = null!;
     private ActivitySource _sampled = null!;
-    private ActivitySource _exported = null!;
+    private ActivitySource _deferred = null!;
+    private ActivitySource _meanwhile = null!;
     private TracerProvider _sampledProvider = null!;
-    private TracerProvider _exportedProvider = null!;
-    private OpperExporter _exporter = null!;
+    private TracerProvider _deferredProvider = null!;
+    private TracerProvider _meanwhileProvider = null!;
+    private OpperExporter _deferredExporter = null!;
+    private OpperExporter _meanwhileExporter = null!;
 
     [GlobalSetup]
     public async Task Setup()
@@ -60,32 +67,46 @@ public class ExporterBenchmarks
 
         _unheard = new ActivitySource("Benchmarks.Unheard");
         _sampled = new ActivitySource("Benchmarks.Sampled");
-        _exported = new ActivitySource("Benchmarks.Exported");
+        _deferred = new ActivitySource("Benchmarks.Deferred");
+        _meanwhile = new ActivitySource("Benchmarks.Meanwhile");
         _sampledProvider = Sdk.CreateTracerProviderBuilder().AddSource(_sampled.Name).SetSampler(new AlwaysOnSampler()).Build()!;
-
-        var options = new OpperExporterOptions { ApiKey = "benchmark-key", BaseUrl = new Uri(address.TrimEnd('/') + "/v2/") };
-        options.BatchExportProcessorOptions.MaxQueueSize = 2 * Activities;
-        _exporter = new OpperExporter(options);
-        var processor = new OpperExportProcessor(_exporter, options.BatchExportProcessorOptions);
-        _exporter.CountDropsOf(processor);
-        _exportedProvider = Sdk.CreateTracerProviderBuilder().AddSource(_exported.Name).SetSampler(new AlwaysOnSampler()).AddProcessor(processor).Build()!;
+        var baseUrl = new Uri(address.TrimEnd('/') + "/v2/");
+        (_deferredProvider, _deferredExporter) = Exporting(_deferred, baseUrl, batch =>
+        {
+            batch.MaxExportBatchSize = batch.MaxQueueSize;
+            batch.ScheduledDelayMilliseconds = 3_600_000;
+        });
+        (_meanwhileProvider, _meanwhileExporter) = Exporting(_meanwhile, baseUrl, _ => { });
     }
 
     [GlobalCleanup]
     public async Task Cleanup()
     {
-        _exportedProvider.ForceFlush();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// exporter: {_exporter.SentSpanCount:N0} spans sent, {_exporter.LostSpanCount:N0} lost"));
-        _exportedProvider.Dispose();
+        foreach (var (provider, exporter, name) in new[] { (_deferredProvider, _deferredExporter, "held back"), (_meanwhileProvider, _meanwhileExporter, "meanwhile") })
+        {
+            provider.ForceFlush();
+            if (exporter.SentSpanCount + exporter.LostSpanCount > 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// exporter ({name}): {exporter.SentSpanCount:N0} spans sent, {exporter.LostSpanCount:N0} lost"));
+            }
+
+            provider.Dispose();
+        }
+
         _sampledProvider.Dispose();
         _unheard.Dispose();
         _sampled.Dispose();
-        _exported.Dispose();
+        _deferred.Dispose();
+        _meanwhile.Dispose();
         await _server.DisposeAsync();
     }
 
-    [IterationCleanup(Target = nameof(WithOpperExporter))]
-    public void Flush() => _exportedProvider.ForceFlush();
+    [IterationCleanup(Targets = new[] { nameof(WithOpperExporter), nameof(WithOpperExporterSendingMeanwhile) })]
+    public void Flush()
+    {
+        _deferredProvider.ForceFlush();
+        _meanwhileProvider.ForceFlush();
+    }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Activities)]
     public int NoListener() => Run(_unheard);
@@ -94,7 +115,21 @@ public class ExporterBenchmarks
     public int SampledNoExporter() => Run(_sampled);
 
     [Benchmark(OperationsPerInvoke = Activities)]
-    public int WithOpperExporter() => Run(_exported);
+    public int WithOpperExporter() => Run(_deferred);
+
+    [Benchmark(OperationsPerInvoke = Activities)]
+    public int WithOpperExporterSendingMeanwhile() => Run(_meanwhile);
+
+    private static (TracerProvider Provider, OpperExporter Exporter) Exporting(ActivitySource source, Uri baseUrl, Action<BatchExportProcessorOptions<Activity>> batching)
+    {
+        var options = new OpperExporterOptions { ApiKey = "benchmark-key", BaseUrl = baseUrl };
+        options.BatchExportProcessorOptions.MaxQueueSize = 2 * Activities;
+        batching(options.BatchExportProcessorOptions);
+        var exporter = new OpperExporter(options);
+        var processor = new OpperExportProcessor(exporter, options.BatchExportProcessorOptions);
+        exporter.CountDropsOf(processor);
+        return (Sdk.CreateTracerProviderBuilder().AddSource(source.Name).SetSampler(new AlwaysOnSampler()).AddProcessor(processor).Build()!, exporter);
+    }
 
     private static int Run(ActivitySource source)
     {
