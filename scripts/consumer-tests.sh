@@ -157,7 +157,7 @@ if start_fake "$root/tests/Consumers/routes/hosting/routes.json"; then
       expect "Opper.Traces.DependencyInjection and Opper.Traces.OpenTelemetry in a host" "$work/hosting.out" \
         '^spans sent: 2, lost: 0$' \
         '^one client: True$' \
-        '^trace: research_assistant, 12,931 tokens$'
+        '^trace: research_assistant_[0-9]+, 12,931 tokens$'
     else
       cat "$work/hosting.out" "$hosting_log" >&2
       fail "Opper.Traces.DependencyInjection and Opper.Traces.OpenTelemetry in a host" "the fake server saw $posts POST /v2/spans, not 2"
