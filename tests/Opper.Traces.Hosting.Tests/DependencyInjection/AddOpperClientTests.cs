@@ -220,13 +220,4 @@ public sealed class AddOpperClientTests
         OptionsValidationException invalid => string.Join("\n", invalid.Failures),
         _ => error.Message,
     };
-
-    private sealed class CountingHandler(Action onSend) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            onSend();
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }

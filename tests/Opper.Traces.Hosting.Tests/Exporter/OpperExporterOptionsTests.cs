@@ -52,7 +52,7 @@ public sealed class OpperExporterOptionsTests
         await using var api = await FakeOpperApi.StartAsync();
         using var source = new ActivitySource("Opper.Tests." + Guid.NewGuid().ToString("N"));
         var sent = 0;
-        using var http = new HttpClient(new CountingHandler(() => Interlocked.Increment(ref sent)));
+        using var http = new HttpClient(new CountingHandler(() => Interlocked.Increment(ref sent), new HttpClientHandler()));
         using (var provider = Sdk.CreateTracerProviderBuilder()
             .AddSource(source.Name)
             .AddOpperExporter(options =>
@@ -68,14 +68,5 @@ public sealed class OpperExporterOptionsTests
 
         Assert.That(sent, Is.EqualTo(1));
         Assert.That(api.Spans.Select(s => (string?)s["name"]), Is.EqualTo(new[] { "through the factory" }));
-    }
-
-    private sealed class CountingHandler(Action onSend) : DelegatingHandler(new HttpClientHandler())
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            onSend();
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }
