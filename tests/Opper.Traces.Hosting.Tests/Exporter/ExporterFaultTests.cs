@@ -104,6 +104,25 @@ public sealed class ExporterFaultTests
     }
 
     [Test]
+    public async Task One_export_gives_up_at_the_export_timeout_and_counts_what_it_did_not_send()
+    {
+        using var events = new ExporterEvents();
+        await using var harness = await ExporterHarness.StartAsync(
+            options =>
+            {
+                options.Timeout = TimeSpan.FromMinutes(5);
+                options.BatchExportProcessorOptions.ExporterTimeoutMilliseconds = 300;
+            },
+            new FakeOpperApiOptions { ApiKey = ExporterHarness.ApiKey, Intercept = (_, _) => Task.FromResult<FakeResponse?>(FakeResponse.Hang()) });
+
+        harness.Run(3);
+
+        Assert.That(harness.Provider.ForceFlush(20_000), Is.True, "the export ended, though its spans did not arrive");
+        Assert.That(harness.Meter.Read(Lost), Is.EqualTo(3));
+        Assert.That(events.Messages.Any(m => m.Contains("3 of 3 spans were lost", StringComparison.Ordinal) && m.Contains("export timeout", StringComparison.Ordinal)), Is.True);
+    }
+
+    [Test]
     public async Task A_full_queue_drops_spans_and_counts_them_while_the_application_runs_on()
     {
         await using var harness = await ExporterHarness.StartAsync(
