@@ -80,6 +80,25 @@ internal static class OtlpFixtures
             new SpanSchema { Id = "old", StartTime = new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.FromHours(3)), DurationMs = 1000, Type = "call" },
             new SpanSchema { Id = "late", ParentId = "old", StartTime = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), DurationMs = long.MaxValue },
             new SpanSchema { Id = "offset", ParentId = "old", StartTime = new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.FromHours(-9.5)), DurationMs = 7 }));
+        yield return ("model-and-tokens-in-meta", () =>
+        {
+            // As the OpenTelemetry exporter sends spans: the GenAI attributes in meta, no data.
+            GetTraceResponse trace = Trace(
+                Span("00f067aa0ba902b74bf92f3577b34da6", start: 0, duration: 900, name: "agent", type: "call"),
+                Span("53995c3f42cd8ad84bf92f3577b34da6", "00f067aa0ba902b74bf92f3577b34da6", start: 10, duration: 400, name: "chat gpt-4o", type: "generation"),
+                Span("a3ce929d0e0e47364bf92f3577b34da6", "00f067aa0ba902b74bf92f3577b34da6", start: 500, duration: 300, name: "chat", type: "generation"));
+            trace.Spans![1].Meta = new JObject
+            {
+                ["gen_ai.operation.name"] = "chat",
+                ["gen_ai.request.model"] = "gpt-4o",
+                ["gen_ai.response.model"] = "gpt-4o-2024-08-06",
+                ["gen_ai.usage.input_tokens"] = 12L,
+                ["gen_ai.usage.output_tokens"] = 30L,
+            };
+            trace.Spans![2].Meta = new JObject { ["gen_ai.request.model"] = "claude-3-5-sonnet", ["gen_ai.usage.output_tokens"] = 5L };
+            trace.Spans![2].Data = new SpanData { Model = "anthropic/claude-3-5-sonnet" };
+            return trace;
+        });
         yield return ("random", () => Random(7, 300));
     }
 
