@@ -15,6 +15,13 @@ namespace Opper;
 /// </summary>
 internal sealed class OtlpReader
 {
+    /// <summary>
+    /// The deepest nesting read. Each level of a structured attribute value takes four JSON levels
+    /// (<c>kvlistValue</c>, <c>values</c>, the array, the entry), so this is well above the 256 of
+    /// Opper's JSON; the reader recurses only through such values, a few frames per level.
+    /// </summary>
+    private const int MaxDepth = 1024;
+
     private readonly JsonTextReader _r;
 
     private OtlpReader(JsonTextReader reader)
@@ -25,7 +32,7 @@ internal sealed class OtlpReader
     /// <summary>Every span of every document in <paramref name="text"/>, and every resource.</summary>
     public static (List<OtlpRawSpan> Spans, List<OtlpRawResource> Resources) Read(TextReader text)
     {
-        using JsonTextReader json = OpperJson.CreateReader(text, OpperJson.DefaultMaxDepth);
+        using JsonTextReader json = OpperJson.CreateReader(text, MaxDepth);
         json.SupportMultipleContent = true;
         var reader = new OtlpReader(json);
         var spans = new List<OtlpRawSpan>();

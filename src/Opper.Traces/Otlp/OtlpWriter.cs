@@ -199,7 +199,7 @@ internal sealed class OtlpWriter
                 {
                     w.WriteStartObject();
                     w.WritePropertyName("stringValue");
-                    w.WriteValue(tag);
+                    w.WriteValue(tag ?? string.Empty);
                     w.WriteEndObject();
                 }
 

@@ -120,6 +120,31 @@ public class OtlpRoundTripTests
         Assert.That(stream.ToArray().Take(3), Is.Not.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "no byte order mark");
     }
 
+    [Test]
+    public void A_chain_of_100000_spans_and_meta_nested_200_deep_come_back_whole()
+    {
+        var spans = new List<SpanSchema>();
+        for (int i = 0; i < 100_000; i++)
+        {
+            spans.Add(Analysis.TraceFactory.Span("s" + i, i == 0 ? null : "s" + (i - 1), start: i, duration: 1, type: i % 2 == 0 ? "generation" : "call"));
+        }
+
+        JObject deep = new JObject { ["leaf"] = 1 };
+        for (int i = 0; i < 200; i++)
+        {
+            deep = new JObject { ["level"] = deep };
+        }
+
+        spans[0].Meta = new JObject { ["deep"] = deep };
+        GetTraceResponse trace = Analysis.TraceFactory.Trace(spans.ToArray());
+
+        GetTraceResponse back = RoundTrip(trace);
+
+        Assert.That(back.Spans, Has.Count.EqualTo(100_000));
+        Assert.That(back.Summarize().MaxDepth, Is.EqualTo(99_999));
+        Assert.That(JToken.DeepEquals(back.Spans![0].Meta, spans[0].Meta), Is.True);
+    }
+
     internal static GetTraceResponse RoundTrip(GetTraceResponse trace)
     {
         using var stream = new MemoryStream();
