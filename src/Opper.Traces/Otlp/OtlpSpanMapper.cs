@@ -52,8 +52,10 @@ internal static class OtlpSpanMapper
         };
 
         string? operation = Text(Get(OtlpNames.GenAiOperationName));
-        span.Type = Text(Get(OtlpNames.SpanType))
-            ?? (exported ? null : OtlpNames.IsGenerationOperation(operation) ? OtlpNames.GenerationType : operation);
+        // opper.span.type when present (an empty value is an explicit "no type"), else the GenAI operation.
+        span.Type = Get(OtlpNames.SpanType) is { } type
+            ? Text(type)
+            : OtlpNames.IsGenerationOperation(operation) ? OtlpNames.GenerationType : operation;
 
         var data = new SpanData
         {

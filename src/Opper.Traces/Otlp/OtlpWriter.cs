@@ -148,6 +148,13 @@ internal sealed class OtlpWriter
         OptionalAttribute(OtlpNames.SpanId, span.Id);
         OptionalAttribute(OtlpNames.ParentId, span.ParentId);
         OptionalAttribute(OtlpNames.SpanType, span.Type);
+        if (span.Type is null && span.Meta?[OtlpNames.GenAiOperationName] is not null)
+        {
+            // No type, but an operation in meta that reading would take the type from: say "none".
+            StartAttribute(OtlpNames.SpanType);
+            EndAttribute();
+        }
+
         SpanData? data = span.Data;
         if (data?.Model is { } model)
         {

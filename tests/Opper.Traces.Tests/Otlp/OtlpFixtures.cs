@@ -97,6 +97,8 @@ internal static class OtlpFixtures
             };
             trace.Spans![2].Meta = new JObject { ["gen_ai.request.model"] = "claude-3-5-sonnet", ["gen_ai.usage.output_tokens"] = 5L };
             trace.Spans![2].Data = new SpanData { Model = "anthropic/claude-3-5-sonnet" };
+            trace.Spans!.Add(Span("untyped", "00f067aa0ba902b74bf92f3577b34da6", start: 850, duration: 20, name: "untyped chat"));
+            trace.Spans![3].Meta = new JObject { ["gen_ai.operation.name"] = "chat" };
             return trace;
         });
         yield return ("random", () => Random(7, 300));

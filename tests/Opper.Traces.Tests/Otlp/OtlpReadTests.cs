@@ -135,6 +135,26 @@ public class OtlpReadTests
         Assert.That(trace.Spans![0].ParentId, Is.Null);
     }
 
+    [Test]
+    public void In_the_export_scope_the_duration_comes_only_from_opper_duration_ms_and_the_type_falls_back_to_the_operation()
+    {
+        string json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"scope\":{\"name\":\"Opper.Traces\"},\"spans\":["
+            + Span(TraceA, "1111111111111111", null, "hand-made", 3, 1_000_000_000, 2_000_000_000,
+                "{\"key\":\"gen_ai.operation.name\",\"value\":{\"stringValue\":\"chat\"}}")
+            + "," + Span(TraceA, "2222222222222222", null, "invented start", 1, 1_000_000_000, 1_500_000_000,
+                "{\"key\":\"opper.duration_ms\",\"value\":{\"intValue\":\"500\"}},{\"key\":\"opper.start_time_unknown\",\"value\":{\"boolValue\":true}}")
+            + "]}]}]}";
+
+        List<SpanSchema> spans = Read(json).Single().Spans!.ToList();
+
+        Assert.That(spans[0].Type, Is.EqualTo("generation"));
+        Assert.That(spans[0].DurationMs, Is.Null, "no opper.duration_ms: unknown, whatever the times say");
+        Assert.That(spans[0].StartTime, Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1)));
+        Assert.That(spans[1].StartTime, Is.Null);
+        Assert.That(spans[1].DurationMs, Is.EqualTo(500));
+        Assert.That(spans[1].Meta, Is.Null, "the export's own attributes are not meta");
+    }
+
     [TestCase("")]
     [TestCase("{}")]
     [TestCase("{\"resourceSpans\":[]}")]
