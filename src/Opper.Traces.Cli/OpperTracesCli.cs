@@ -33,6 +33,8 @@ internal static class OpperTracesCli
             SummaryCommand.Create(host),
             ListCommand.Create(host),
             ExportCommand.Create(host),
+            StatsCommand.Create(host),
+            DiffCommand.Create(host),
         };
         root.SetAction(_ => CommandRunner.Fail(host, ExitCodes.Usage, "No command given: use show, summary, list or export. See '" + Name + " --help'."));
         return root;
