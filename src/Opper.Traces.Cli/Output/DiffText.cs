@@ -136,7 +136,7 @@ internal static class DiffText
         return string.Join(", ", notes);
     }
 
-    private static string Model(SpanNode node) => string.IsNullOrEmpty(node.Span.Data?.Model) ? "none" : Text.Preview(node.Span.Data!.Model, 40);
+    private static string Model(SpanNode node) => node.Model is { } model ? Text.Preview(model, 40) : "none";
 
     private static string Describe(GetTraceResponse trace) =>
         Text.Preview(trace.Id, 64) + " " + Text.Name(trace.Name, 60) + " (" + Text.Count(trace.Spans?.Count(s => s is not null) ?? 0) + " spans)";

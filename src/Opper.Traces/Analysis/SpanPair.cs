@@ -17,10 +17,10 @@ public sealed class SpanPair
         Before = before;
         After = after;
         DurationDeltaMs = before.DurationMs is { } b && after.DurationMs is { } a ? a - b : null;
-        long? tokensBefore = TraceDiff.TokensOf(before);
-        long? tokensAfter = TraceDiff.TokensOf(after);
+        long? tokensBefore = before.TotalTokens;
+        long? tokensAfter = after.TotalTokens;
         TokensDelta = tokensBefore is null && tokensAfter is null ? null : (tokensAfter ?? 0) - (tokensBefore ?? 0);
-        ModelChanged = !string.Equals(TraceDiff.ModelOf(before), TraceDiff.ModelOf(after), StringComparison.Ordinal);
+        ModelChanged = !string.Equals(before.Model, after.Model, StringComparison.Ordinal);
         bool failedBefore = !SpanTree.IsNullOrEmpty(before.Span.Error);
         bool failedAfter = !SpanTree.IsNullOrEmpty(after.Span.Error);
         ErrorAppeared = !failedBefore && failedAfter;
@@ -46,12 +46,12 @@ public sealed class SpanPair
     public long? DurationDeltaMs { get; }
 
     /// <summary>
-    /// <see cref="After"/>'s tokens minus <see cref="Before"/>'s (<c>data.total_tokens</c>);
+    /// <see cref="After"/>'s tokens minus <see cref="Before"/>'s (<see cref="SpanNode.TotalTokens"/>);
     /// a side without tokens counts as 0, and the delta is null when neither side has any.
     /// </summary>
     public long? TokensDelta { get; }
 
-    /// <summary>Whether the spans name different models (a model appearing or disappearing counts).</summary>
+    /// <summary>Whether the spans name different models (<see cref="SpanNode.Model"/>; a model appearing or disappearing counts).</summary>
     public bool ModelChanged { get; }
 
     /// <summary>Whether the span has an error after but not before.</summary>

@@ -170,8 +170,8 @@ public sealed class TraceDiff
             }
         }
 
-        TraceSummary beforeSummary = TraceSummary.Create(before, beforeTree);
-        TraceSummary afterSummary = TraceSummary.Create(after, afterTree);
+        TraceSummary beforeSummary = beforeTree.Summarize();
+        TraceSummary afterSummary = afterTree.Summarize();
         long? beforeDuration = TraceStatistics.TraceDurationOf(before);
         long? afterDuration = TraceStatistics.TraceDurationOf(after);
 
@@ -184,16 +184,6 @@ public sealed class TraceDiff
             Deltas(beforeSummary.ByType, afterSummary.ByType, static (b, a) => new TypeDelta(b, a)),
             Deltas(beforeSummary.ByModel, afterSummary.ByModel, static (b, a) => new ModelDelta(b, a)));
     }
-
-    /// <summary>The model a span names (<c>data.model</c>); null when none.</summary>
-    internal static string? ModelOf(SpanNode node)
-    {
-        string? model = node.Span.Data?.Model;
-        return SpanTree.IsNullOrEmpty(model) ? null : model;
-    }
-
-    /// <summary>The tokens of a span (<c>data.total_tokens</c>); null when it has none.</summary>
-    internal static long? TokensOf(SpanNode node) => node.Span.Data?.TotalTokens;
 
     /// <summary><paramref name="a"/> − <paramref name="b"/>, held at the ends of <see cref="long"/> instead of wrapping.</summary>
     internal static long Subtract(long a, long b)

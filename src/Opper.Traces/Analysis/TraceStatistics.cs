@@ -54,7 +54,10 @@ public sealed class TraceStatistics
     /// <summary>The number of spans with a non-empty <c>error</c>.</summary>
     public int ErrorCount { get; }
 
-    /// <summary>The sum of the spans' <c>data.total_tokens</c> over all traces; 0 when none has any.</summary>
+    /// <summary>
+    /// The sum of the spans' tokens over all traces (<see cref="SpanNode.TotalTokens"/>:
+    /// <c>data.total_tokens</c>, else the GenAI usage attributes in <c>meta</c>); 0 when none has any.
+    /// </summary>
     public long TotalTokens { get; }
 
     /// <summary>
@@ -69,7 +72,10 @@ public sealed class TraceStatistics
     /// <summary>Latency per span type; spans with a null or empty type are under <c>"unknown"</c>.</summary>
     public IReadOnlyDictionary<string, DurationStats> ByType { get; }
 
-    /// <summary>Calls, tokens and time per <c>data.model</c>; spans without a model are left out.</summary>
+    /// <summary>
+    /// Calls, tokens and time per model (<see cref="SpanNode.Model"/>: <c>data.model</c>, else the
+    /// GenAI model attributes in <c>meta</c>); spans without a model are left out.
+    /// </summary>
     public IReadOnlyDictionary<string, ModelStats> ByModel { get; }
 
     /// <summary>

@@ -41,7 +41,7 @@ internal sealed class TraceStatisticsBuilder
         {
             SpanSchema span = tree.SpanAt(position);
             long? duration = tree.DurationOf(position);
-            long? tokens = span.Data?.TotalTokens;
+            long? tokens = SpanUsage.TotalTokens(span);
             if (tokens.HasValue)
             {
                 traceTokens = SpanTiming.SaturatingAdd(traceTokens, tokens.Value);
@@ -62,7 +62,7 @@ internal sealed class TraceStatisticsBuilder
 
             Get(_byType, SpanTree.TypeKey(span.Type)).Add(duration);
 
-            string? model = span.Data?.Model;
+            string? model = SpanUsage.Model(span);
             if (!SpanTree.IsNullOrEmpty(model))
             {
                 Get(_byModel, model!).Add(tokens, duration);
