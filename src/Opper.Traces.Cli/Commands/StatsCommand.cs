@@ -1,12 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
-using System.Threading;
-using System.Threading.Tasks;
-using Opper.Models;
 using Opper.Traces.Cli.Output;
 
 namespace Opper.Traces.Cli.Commands;
@@ -73,8 +68,7 @@ internal static class StatsCommand
         {
             string[] paths = parse.GetValue(inputs) ?? Array.Empty<string>();
             bool quiet = parse.GetValue(json);
-            var unreadable = new List<UnreadableInput>();
-            TraceStatistics stats;
+            StatsResult result;
             if (paths.Length > 0)
             {
                 foreach (Option option in new Option[] { name, limit, concurrency, baseUrl })
@@ -85,38 +79,18 @@ internal static class StatsCommand
                     }
                 }
 
-                List<string> files = FindFiles(paths, unreadable);
-                if (files.Count == 0 && unreadable.Count == 0)
-                {
-                    throw CliException.Usage("No trace files (*.json) in " + string.Join(", ", paths.Select(p => "'" + Text.Preview(p, 200) + "'")) + ".");
-                }
-
-                var progress = Progress.For(host, quiet, files.Count, "trace files");
-                foreach (UnreadableInput missing in unreadable)
-                {
-                    progress.Report("opper-traces: " + missing.Reason);
-                }
-
-                stats = TraceStatistics.From(ReadFiles(files, unreadable, progress, ct));
-                progress.Finish();
+                result = StatsCollector.FromFiles(paths, total => Progress.For(host, quiet, total, "trace files"), ct);
             }
             else
             {
                 int max = parse.GetValue(limit);
                 using OpperClient client = ApiClientFactory.Create(host, parse.GetValue(baseUrl), "read traces from the API, or pass saved trace files or folders");
-                var progress = Progress.For(host, quiet, max, "traces");
-                Action<string, Exception> onError = (id, error) =>
-                {
-                    unreadable.Add(new UnreadableInput(id, Text.OneLine(error.Message)));
-                    progress.Report("opper-traces: skipped trace " + Text.Preview(id, 64) + ": " + error.Message);
-                    progress.Advance();
-                };
-                stats = await TraceStatistics.FromAsync(
-                    Counted(client.Traces.GetManyAsync(parse.GetValue(name), max, parse.GetValue(concurrency), onError, ct), progress, ct),
-                    ct).ConfigureAwait(false);
-                progress.Finish();
+                result = await StatsCollector.FromApiAsync(
+                    client, parse.GetValue(name), max, parse.GetValue(concurrency), Progress.For(host, quiet, max, "traces"), ct).ConfigureAwait(false);
             }
 
+            TraceStatistics stats = result.Statistics;
+            IReadOnlyList<UnreadableInput> unreadable = result.Unreadable;
             if (quiet)
             {
                 StatsJson.Write(host.Out, stats, unreadable);
@@ -137,71 +111,5 @@ internal static class StatsCommand
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
-    }
-
-    /// <summary>The files named, and the <c>*.json</c> files of the folders named (recursively, in ordinal order of their paths).</summary>
-    private static List<string> FindFiles(string[] paths, List<UnreadableInput> unreadable)
-    {
-        var files = new List<string>();
-        foreach (string path in paths)
-        {
-            if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else if (Directory.Exists(path))
-            {
-                try
-                {
-                    List<string> found = Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).ToList();
-                    found.Sort(StringComparer.Ordinal);
-                    files.AddRange(found);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    unreadable.Add(new UnreadableInput(path, "Cannot list the folder '" + Text.Preview(path, 200) + "': " + Text.OneLine(ex.Message)));
-                }
-            }
-            else
-            {
-                unreadable.Add(new UnreadableInput(path, "File not found: '" + Text.Preview(path, 200) + "'."));
-            }
-        }
-
-        return files;
-    }
-
-    /// <summary>Reads the files one at a time as the statistics ask for them; those that are not traces are reported and skipped.</summary>
-    private static IEnumerable<GetTraceResponse> ReadFiles(List<string> files, List<UnreadableInput> unreadable, Progress progress, CancellationToken cancellationToken)
-    {
-        foreach (string file in files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            GetTraceResponse? trace = null;
-            try
-            {
-                trace = TraceLoader.ReadFile(file);
-            }
-            catch (CliException ex)
-            {
-                unreadable.Add(new UnreadableInput(file, Text.OneLine(ex.Message)));
-                progress.Report("opper-traces: " + ex.Message);
-            }
-
-            progress.Advance();
-            if (trace is not null)
-            {
-                yield return trace;
-            }
-        }
-    }
-
-    private static async IAsyncEnumerable<GetTraceResponse> Counted(IAsyncEnumerable<GetTraceResponse> traces, Progress progress, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (GetTraceResponse trace in traces.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            progress.Advance();
-            yield return trace;
-        }
     }
 }

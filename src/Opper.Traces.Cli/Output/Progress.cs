@@ -39,6 +39,9 @@ internal sealed class Progress
         Bar,
     }
 
+    /// <summary>Progress that shows nothing (for callers that write no progress, such as a server).</summary>
+    public static Progress None { get; } = new Progress(TextWriter.Null, Mode.Quiet, null, string.Empty);
+
     /// <summary>Progress for <paramref name="host"/>'s stderr.</summary>
     /// <param name="host">Says whether stderr is a terminal.</param>
     /// <param name="quiet">Show nothing (the output is JSON for a program).</param>

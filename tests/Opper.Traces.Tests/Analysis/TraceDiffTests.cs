@@ -121,6 +121,35 @@ public class TraceDiffTests
     }
 
     [Test]
+    public void ModelAndTokensFoundOnlyInMetaCount()
+    {
+        SpanSchema Exported(string model, long input, long output)
+        {
+            SpanSchema span = Span("g", start: 0, duration: 10, name: "chat", type: "generation");
+            span.Meta = new Newtonsoft.Json.Linq.JObject
+            {
+                ["gen_ai.request.model"] = model,
+                ["gen_ai.usage.input_tokens"] = input,
+                ["gen_ai.usage.output_tokens"] = output,
+            };
+            return span;
+        }
+
+        TraceDiff diff = TraceDiff.Compare(Trace(Exported("gpt-4o", 100, 20)), Trace(Exported("gpt-4o-mini", 100, 50)));
+
+        SpanPair pair = diff.Matched.Single();
+        Assert.That(pair.ModelChanged, Is.True);
+        Assert.That(pair.TokensDelta, Is.EqualTo(30));
+        Assert.That(diff.TokensDelta, Is.EqualTo(30));
+        Assert.That(diff.ByModel.Keys, Is.EqualTo(new[] { "gpt-4o", "gpt-4o-mini" }));
+        Assert.That(diff.ByModel["gpt-4o"].TokensDelta, Is.EqualTo(-120));
+
+        TraceStatistics stats = TraceStatistics.From(new[] { Trace(Exported("gpt-4o", 100, 20)) });
+        Assert.That(stats.ByModel["gpt-4o"].TotalTokens, Is.EqualTo(120));
+        Assert.That(stats.ByTraceName["(unnamed)"].TotalTokens, Is.EqualTo(120));
+    }
+
+    [Test]
     public void UnknownDurationsGiveNullDeltas()
     {
         GetTraceResponse before = Trace(Span("a", start: 0, duration: null, name: "a"));
