@@ -200,6 +200,49 @@ public class StatsTests
     }
 
     [Test]
+    public async Task From_the_api_when_every_fetch_fails_is_exit_3_after_the_report_of_each()
+    {
+        await using FakeOpperApi api = await FakeOpperApi.StartAsync(new FakeOpperApiOptions
+        {
+            Intercept = (request, _) => Task.FromResult(request.Path.Contains("/traces/", StringComparison.Ordinal)
+                ? FakeResponse.Error(404, "NotFoundError", "Not found", "Trace not found")
+                : null),
+        });
+        for (int i = 0; i < 3; i++)
+        {
+            JObject trace = SampleJson();
+            trace["id"] = "t" + i;
+            api.AddTrace(trace.ToString());
+        }
+
+        CliResult result = await RunAsync(new[] { "stats", "--base-url", api.BaseUrl.ToString() }, env: WithKey());
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Out, Is.Empty);
+        string[] lines = result.Err.TrimEnd('\n').Split('\n');
+        Assert.That(lines.Count(l => l.StartsWith("opper-traces: skipped trace t", StringComparison.Ordinal)), Is.EqualTo(3));
+        Assert.That(lines.Last(), Is.EqualTo("opper-traces: None of the 3 inputs could be read."));
+    }
+
+    [Test]
+    public async Task From_the_api_the_text_report_and_progress_lines_against_the_limit()
+    {
+        await using FakeOpperApi api = await FakeOpperApi.StartAsync();
+        for (int i = 0; i < 4; i++)
+        {
+            JObject trace = SampleJson();
+            trace["id"] = "t" + i;
+            api.AddTrace(trace.ToString());
+        }
+
+        CliResult result = await RunAsync(new[] { "stats", "--limit", "10", "--base-url", api.BaseUrl.ToString() }, env: WithKey());
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Out, Does.StartWith("Traces: 4, 68 spans, 51,724 tokens, 4 span errors\n"));
+        Assert.That(result.Err, Is.EqualTo("Read 1/10 traces.\nRead 2/10 traces.\nRead 3/10 traces.\nRead 4/10 traces.\n"));
+    }
+
+    [Test]
     public async Task From_the_api_without_a_key_is_exit_2()
     {
         CliResult result = await RunAsync(new[] { "stats" }, http: NoNetwork());
