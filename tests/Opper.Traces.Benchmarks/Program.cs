@@ -22,6 +22,12 @@ public static class Program
             return;
         }
 
+        if (args is ["stats-memory"])
+        {
+            StatisticsMemory.Run();
+            return;
+        }
+
         if (args is ["tree-steps"])
         {
             TreeSteps();
