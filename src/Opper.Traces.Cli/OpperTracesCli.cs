@@ -25,7 +25,7 @@ internal static class OpperTracesCli
     /// </summary>
     public static Command Build(CliHost host)
     {
-        var root = new Command(Name, "Show, summarize, list and export Opper traces, from the API or from saved JSON files.")
+        var root = new Command(Name, "Show, summarize, list, export and report Opper traces, from the API or from saved JSON files.")
         {
             new HelpOption { Recursive = true },
             new VersionOption(),
@@ -33,8 +33,9 @@ internal static class OpperTracesCli
             SummaryCommand.Create(host),
             ListCommand.Create(host),
             ExportCommand.Create(host),
+            ReportCommand.Create(host),
         };
-        root.SetAction(_ => CommandRunner.Fail(host, ExitCodes.Usage, "No command given: use show, summary, list or export. See '" + Name + " --help'."));
+        root.SetAction(_ => CommandRunner.Fail(host, ExitCodes.Usage, "No command given: use show, summary, list, export or report. See '" + Name + " --help'."));
         return root;
     }
 

@@ -1,7 +1,4 @@
-using System;
 using System.CommandLine;
-using System.IO;
-using System.Text;
 using Opper.Models;
 using Opper.Traces.Cli.Output;
 
@@ -44,7 +41,7 @@ internal static class ExportCommand
             }
 
             GetTraceResponse loaded = await TraceLoader.LoadAsync(host, parse.GetValue(trace)!, parse.GetValue(baseUrl), ct).ConfigureAwait(false);
-            ChromeTrace.Result result = target == "-" ? ChromeTrace.Write(host.Out, loaded) : WriteFile(target, loaded);
+            ChromeTrace.Result result = target == "-" ? ChromeTrace.Write(host.Out, loaded) : OutputFile.Write(target, writer => ChromeTrace.Write(writer, loaded));
             if (result.Skipped > 0)
             {
                 host.Error.WriteLine("opper-traces: skipped " + Text.Count(result.Skipped)
@@ -60,57 +57,5 @@ internal static class ExportCommand
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
-    }
-
-    /// <summary>
-    /// Writes next to the target, then moves the finished file into place, so that a failure
-    /// never leaves a half-written file or destroys an existing one.
-    /// </summary>
-    private static ChromeTrace.Result WriteFile(string path, GetTraceResponse trace)
-    {
-        string full;
-        try
-        {
-            full = Path.GetFullPath(path);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw CliException.Usage("Cannot write '" + Text.Preview(path, 200) + "': " + ex.Message, ex);
-        }
-
-        if (Directory.Exists(full))
-        {
-            throw CliException.Usage("Cannot write '" + Text.Preview(path, 200) + "': it is a directory.");
-        }
-
-        string temporary = full + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-        try
-        {
-            ChromeTrace.Result result;
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
-            {
-                result = ChromeTrace.Write(writer, trace);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-            return result;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-            throw CliException.Usage("Cannot write '" + Text.Preview(path, 200) + "': " + ex.Message, ex);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more to do: the message about the failed write matters more.
-        }
     }
 }

@@ -137,7 +137,7 @@ internal static class SummaryJson
     }
 
     /// <summary>A number, or null when unknown; JSON has no NaN or infinity, so those are null too.</summary>
-    private static void WriteNumber(JsonWriter json, double? value)
+    internal static void WriteNumber(JsonWriter json, double? value)
     {
         if (value is { } number && !double.IsNaN(number) && !double.IsInfinity(number))
         {
