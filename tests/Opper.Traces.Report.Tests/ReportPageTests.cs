@@ -98,6 +98,17 @@ public sealed class ReportPageTests
     }
 
     [Test]
+    public async Task Model_and_tokens_sent_only_in_meta_are_shown()
+    {
+        await using ReportPage page = await OpenAsync("awkward");
+
+        Assert.That(await page.Page.InnerTextAsync("[data-span-id='otel-chat'] .tok"), Is.EqualTo("150 tok"));
+        Assert.That(await page.Page.InnerTextAsync("[data-span-id='otel-chat'] .bar-label"), Does.Contain("gpt-4.1"));
+        await page.Page.ClickAsync("[data-span-id='otel-chat'] .name");
+        Assert.That(await page.DetailsTextAsync(), Does.Contain("gpt-4.1").And.Contain("150"));
+    }
+
+    [Test]
     public async Task Rows_are_reachable_by_keyboard()
     {
         var expected = Expected.Rows(ReportCli.Sample());
@@ -140,7 +151,7 @@ public sealed class ReportPageTests
         await using ReportPage dark = await OpenAsync("research-assistant", 1440, 1100, ColorScheme.Dark);
         foreach (ReportPage page in new[] { light, dark })
         {
-            await page.Page.ClickAsync("[data-span-id='71d0ef83-0a29-44c5-b687-a39c816e5fe8'] .name");
+            await page.Page.ClickAsync("[data-span-id='c6253438-5f7e-491a-8bdc-f8e1d6b3a43d'] .name");
         }
 
         double lightBackground = await LuminanceAsync(light, "body", "backgroundColor");

@@ -38,6 +38,13 @@ internal static class TestTraces
             Span("plan", "root", "generation", 2000, 100),
             Span("untimed", "root", null, null, null),
             Span("negative", "root", "tool", 3500, -5),
+            Span("otel-chat", "root", "generation", 3200, 500),
+        };
+        spans[^1].Meta = new JObject
+        {
+            ["gen_ai.request.model"] = "gpt-4.1",
+            ["gen_ai.usage.input_tokens"] = 100,
+            ["gen_ai.usage.output_tokens"] = 50,
         };
         spans[1].Metrics = new List<SpanMetricData>
         {

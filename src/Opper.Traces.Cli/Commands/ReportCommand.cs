@@ -38,7 +38,7 @@ internal static class ReportCommand
 
             GetTraceResponse loaded = await TraceLoader.LoadAsync(host, parse.GetValue(trace)!, parse.GetValue(baseUrl), ct).ConfigureAwait(false);
             SpanTree tree = loaded.BuildTree();
-            TraceSummary summary = loaded.Summarize();
+            TraceSummary summary = tree.Summarize();
             if (target == "-")
             {
                 HtmlReport.Write(host.Out, loaded, tree, summary);

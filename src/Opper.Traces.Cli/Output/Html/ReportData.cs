@@ -198,8 +198,8 @@ internal static class ReportData
         json.WriteValue(node.HasInterval && node.StartTime is { } start ? Round(timeline.OffsetMs(start)) : null);
         json.WriteValue(node.DurationMs);
         json.WriteValue(node.SelfTimeMs is { } self ? Round(self) : null);
-        json.WriteValue(ModelOf(node) is { } model ? Text.Preview(model, 120) : null);
-        json.WriteValue(TokensOf(node));
+        json.WriteValue(node.Model is { } model ? Text.Preview(model, 120) : null);
+        json.WriteValue(node.TotalTokens);
         json.WriteValue(flags);
         json.WriteValue(parentRow);
         json.WriteEndArray();
@@ -265,10 +265,6 @@ internal static class ReportData
         SummaryJson.WriteNumber(json, summary.Scores.Max);
         json.WriteEndArray();
     }
-
-    private static string? ModelOf(SpanNode node) => string.IsNullOrEmpty(node.Span.Data?.Model) ? null : node.Span.Data!.Model;
-
-    private static long? TokensOf(SpanNode node) => node.Span.Data?.TotalTokens;
 
     /// <summary>Where the bars go: milliseconds from the earliest start of the trace or a span, up to the latest end.</summary>
     private readonly record struct Timeline(long OriginTicks, double ExtentMs)

@@ -83,7 +83,7 @@ function card(title, headers, rows, wide) {
 }
 
 function labelCell(text, className) {
-  const td = el('td', 'text ' + (className || ''));
+  const td = el('td', 'text fill ' + (className || ''));
   if (className) td.append(el('span', 'swatch'));
   td.append(text);
   return td;
@@ -119,14 +119,14 @@ function renderTables() {
     if (SPANS[i][FLAGS] & CRITICAL) critical.push(i);
     if (SPANS[i][FLAGS] & ERROR) errors.push(i);
   }
-  const link = i => {
-    const td = el('td', 'text ' + colour(SPANS[i][TYPE]));
+  const link = (i, fill) => {
+    const td = el('td', 'text ' + (fill ? 'fill ' : '') + colour(SPANS[i][TYPE]));
     td.append(el('span', 'swatch'), spanLink(i));
     return td;
   };
   if (critical.length > 0) {
-    tables.append(card('Critical path', ['Span', 'Type', 'Duration', 'Self'],
-      critical.slice(0, 200).map(i => [link(i), SPANS[i][TYPE], ms(SPANS[i][DURATION]), ms(SPANS[i][SELF])])));
+    tables.append(card('Critical path', ['Span', 'Duration', 'Self time'],
+      critical.slice(0, 200).map(i => [link(i, true), ms(SPANS[i][DURATION]), ms(SPANS[i][SELF])])));
   }
   if (errors.length > 0) {
     tables.append(card('Errors', ['Span', 'Error'],
