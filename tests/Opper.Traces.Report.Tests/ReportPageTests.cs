@@ -98,6 +98,21 @@ public sealed class ReportPageTests
     }
 
     [Test]
+    public async Task In_a_narrow_window_the_details_come_into_view()
+    {
+        await using ReportPage page = await OpenAsync("research-assistant", 800, 700);
+
+        await page.Page.ClickAsync("[data-span-id='c6253438-5f7e-491a-8bdc-f8e1d6b3a43d'] .name");
+        var box = await page.Page.Locator("#details").BoundingBoxAsync();
+
+        Assert.That(box, Is.Not.Null);
+        Assert.That(box!.Y, Is.GreaterThanOrEqualTo(0));
+        Assert.That(box.Y + box.Height, Is.LessThanOrEqualTo(700), "the details are on screen");
+        Assert.That(await page.Page.InnerTextAsync("#details h2"), Is.EqualTo("merge_summaries"));
+        page.AssertQuiet();
+    }
+
+    [Test]
     public async Task Model_and_tokens_sent_only_in_meta_are_shown()
     {
         await using ReportPage page = await OpenAsync("awkward");

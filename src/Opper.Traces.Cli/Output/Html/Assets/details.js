@@ -96,6 +96,7 @@ function showSpan(i) {
     nodes.push(box);
   }
   panel.replaceChildren(...nodes);
+  panel.classList.add('span');
   panel.scrollTop = 0;
 }
 
@@ -105,6 +106,7 @@ function showTrace() {
   if (trace.input) nodes.push(...textBlock('Trace input', trace.input, trace.inputLength));
   if (trace.output) nodes.push(...textBlock('Trace output', trace.output, trace.outputLength));
   panel.replaceChildren(...nodes);
+  panel.classList.remove('span');
 }
 
 function showDetails(i) {
