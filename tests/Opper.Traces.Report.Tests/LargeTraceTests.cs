@@ -56,6 +56,7 @@ public sealed class LargeTraceTests
         await using ReportPage page = await ReportPage.OpenAsync(_html, 1280, 900);
 
         await page.Page.Keyboard.PressAsync("Tab");
+        await page.Page.Keyboard.PressAsync("Tab");
         await page.Page.Keyboard.PressAsync("End");
         await page.SettleAsync();
         Assert.That(await page.Page.EvaluateAsync<string>("() => document.activeElement.getAttribute('data-span-id')"), Is.EqualTo(_expected[^1].Id));
@@ -66,6 +67,22 @@ public sealed class LargeTraceTests
         await page.Page.Keyboard.PressAsync("Home");
         await page.SettleAsync();
         Assert.That(await page.Page.EvaluateAsync<string>("() => document.activeElement.getAttribute('data-span-id')"), Is.EqualTo(_expected[0].Id));
+        await AssertExactlyVisibleAsync(page);
+        page.AssertQuiet();
+    }
+
+    [Test]
+    public async Task Search_finds_a_span_far_below_and_draws_it()
+    {
+        await using ReportPage page = await ReportPage.OpenAsync(_html, 1280, 900);
+
+        await page.Page.FillAsync("#find", "s19998");
+        await page.Page.PressAsync("#find", "Enter");
+        await page.SettleAsync();
+
+        Assert.That(await page.Page.InnerTextAsync("#find-count"), Is.EqualTo("1 span"));
+        Assert.That(await page.Page.GetAttributeAsync(".row.selected.match", "data-span-id"), Is.EqualTo("s19998"));
+        Assert.That(await page.Page.InnerTextAsync("#details h2"), Is.EqualTo("s19998"));
         await AssertExactlyVisibleAsync(page);
         page.AssertQuiet();
     }

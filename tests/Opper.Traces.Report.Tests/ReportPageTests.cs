@@ -98,6 +98,31 @@ public sealed class ReportPageTests
     }
 
     [Test]
+    public async Task Search_marks_the_matching_rows_and_Enter_goes_from_one_to_the_next()
+    {
+        var expected = Expected.Rows(ReportCli.Sample());
+        var fetches = expected.Select((e, i) => (e, i)).Where(x => x.e.Name == "fetch_page").Select(x => x.e.Id).ToList();
+        await using ReportPage page = await OpenAsync("research-assistant");
+
+        await page.Page.FillAsync("#find", "FETCH");
+        Assert.That(await page.Page.InnerTextAsync("#find-count"), Is.EqualTo("3 spans"));
+        var marked = await page.Page.EvalOnSelectorAllAsync<string[]>(".row.match", "rows => rows.map(r => r.getAttribute('data-span-id'))");
+        Assert.That(marked, Is.EqualTo(fetches));
+
+        await page.Page.PressAsync("#find", "Enter");
+        await page.Page.PressAsync("#find", "Enter");
+        Assert.That(await page.Page.GetAttributeAsync(".row.selected", "data-span-id"), Is.EqualTo(fetches[1]));
+        await page.Page.PressAsync("#find", "Shift+Enter");
+        Assert.That(await page.Page.GetAttributeAsync(".row.selected", "data-span-id"), Is.EqualTo(fetches[0]));
+
+        await page.Page.FillAsync("#find", "gpt-4o-mini");
+        Assert.That(await page.Page.InnerTextAsync("#find-count"), Is.EqualTo("6 spans"), "models are searched too");
+        await page.Page.FillAsync("#find", "");
+        Assert.That(await page.Page.Locator(".row.match").CountAsync(), Is.EqualTo(0));
+        page.AssertQuiet();
+    }
+
+    [Test]
     public async Task In_a_narrow_window_the_details_come_into_view()
     {
         await using ReportPage page = await OpenAsync("research-assistant", 800, 700);
@@ -130,7 +155,9 @@ public sealed class ReportPageTests
         await using ReportPage page = await OpenAsync("research-assistant");
 
         await page.Page.Keyboard.PressAsync("Tab");
-        Assert.That(await ActiveRowAsync(page), Is.EqualTo(0), "Tab reaches the first row");
+        Assert.That(await page.Page.EvaluateAsync<string>("() => document.activeElement.id"), Is.EqualTo("find"), "the search box comes first");
+        await page.Page.Keyboard.PressAsync("Tab");
+        Assert.That(await ActiveRowAsync(page), Is.EqualTo(0), "then the first row");
         await page.Page.Keyboard.PressAsync("ArrowDown");
         await page.Page.Keyboard.PressAsync("ArrowDown");
         await page.Page.Keyboard.PressAsync("Enter");

@@ -13,6 +13,7 @@ let current = 0;         // the row that Tab reaches
 let selected = -1;       // the row whose details are shown
 let pending = false;
 let onSelect = () => {};
+let matches = null;      // with a search: 1 for each row that matches it
 
 /** The rows [first, last) that the scroller shows below its sticky head. */
 function visibleRange() {
@@ -58,6 +59,7 @@ function makeRow(i) {
   if (flags & CRITICAL) cls += ' critical';
   if (flags & ERROR) cls += ' error';
   if (i === selected) cls += ' selected';
+  if (matches && matches[i]) cls += ' match';
   const row = el('div', cls);
   row.setAttribute('role', 'row');
   row.setAttribute('data-span-id', span[ID]);
@@ -145,9 +147,8 @@ function rowIndexOf(target) {
   return row && body.contains(row) ? Number(row.getAttribute('data-row')) : -1;
 }
 
-/** Scrolls the waterfall (and, when needed, the page) so that row i is in view, then focuses it. */
-function focusRow(i) {
-  i = Math.max(0, Math.min(SPANS.length - 1, i));
+/** Scrolls the waterfall (and, when needed, the page) so that row i is in view and Tab reaches it; returns its element. */
+function scrollToRow(i) {
   const previous = shown.get(current);
   if (previous) previous.tabIndex = -1;
   current = i;
@@ -159,10 +160,52 @@ function focusRow(i) {
   const row = shown.get(i);
   if (row) {
     row.tabIndex = 0;
-    row.focus({ preventScroll: true });
     const box = row.getBoundingClientRect();
     if (box.top < 0 || box.bottom > window.innerHeight) row.scrollIntoView({ block: 'nearest' });
   }
+  return row;
+}
+
+/** Brings row i into view and focuses it. */
+function focusRow(i) {
+  const row = scrollToRow(Math.max(0, Math.min(SPANS.length - 1, i)));
+  if (row) row.focus({ preventScroll: true });
+}
+
+/** Marks the rows whose name, type, model or id contains the text (any case); returns how many. */
+function search(text) {
+  const query = text.trim().toLowerCase();
+  let found = 0;
+  matches = null;
+  if (query) {
+    matches = new Uint8Array(SPANS.length);
+    for (let i = 0; i < SPANS.length; i++) {
+      const span = SPANS[i];
+      if (span[NAME].toLowerCase().includes(query) || span[TYPE].toLowerCase().includes(query)
+        || span[ID].toLowerCase().includes(query) || (span[MODEL] != null && span[MODEL].toLowerCase().includes(query))) {
+        matches[i] = 1;
+        found++;
+      }
+    }
+  }
+  for (const [i, row] of shown) row.classList.toggle('match', !!(matches && matches[i]));
+  return found;
+}
+
+/** Shows and selects the next row that matches the search after the selected one (before it with step -1); -1 when none. */
+function showMatch(step) {
+  if (!matches) return -1;
+  const n = SPANS.length;
+  const from = selected >= 0 ? selected : step > 0 ? -1 : 0;
+  for (let k = 1; k <= n; k++) {
+    const i = (((from + step * k) % n) + n) % n;
+    if (matches[i]) {
+      scrollToRow(i);
+      selectRow(i);
+      return i;
+    }
+  }
+  return -1;
 }
 
 /** Selects row i (-1: none): marks it and shows its details. */
