@@ -12,6 +12,9 @@ const INDENT = 14;
 const ID = 0, NAME = 1, TYPE = 2, DEPTH = 3, START = 4, DURATION = 5, SELF = 6, MODEL = 7, TOKENS = 8, FLAGS = 9, PARENT = 10;
 const CRITICAL = 1, ERROR = 2, ORPHAN = 4;
 
+// Whether any span can be placed on the time axis.
+const HAS_TIMING = SPANS.some(span => span[START] != null && span[DURATION] != null);
+
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const NUMBER3 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 

@@ -26,7 +26,7 @@ function renderHeader() {
   if (trace.start) sub.append(' · started ', el('span', 'mono', trace.start));
 
   const list = document.getElementById('stats');
-  const traceDuration = trace.durationMs != null ? trace.durationMs : DATA.extentMs;
+  const traceDuration = trace.durationMs != null ? trace.durationMs : HAS_TIMING ? DATA.extentMs : null;
   stat(list, 'Duration', duration(traceDuration), null, false, ms(traceDuration));
   stat(list, 'Spans', count(summary.spanCount), summary.maxDepth > 0 ? count(summary.maxDepth + 1) + ' levels' : null);
   const tokenNote = trace.tokens != null && trace.tokens !== summary.totalTokens ? 'trace says ' + count(trace.tokens) : null;

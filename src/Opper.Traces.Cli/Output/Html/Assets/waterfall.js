@@ -128,6 +128,7 @@ function drawTicks() {
   const step = tickStep(Math.max(2, Math.floor(width / 110)));
   axis.replaceChildren();
   grid.replaceChildren();
+  if (!HAS_TIMING) return;
   const ticks = Math.floor(EXTENT / step + 1e-9);
   for (let k = 0; k <= ticks; k++) {
     const t = k * step;
