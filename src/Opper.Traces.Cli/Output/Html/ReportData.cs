@@ -19,12 +19,18 @@ internal static class ReportData
     /// <summary>The most characters of a name the report keeps.</summary>
     private const int NameChars = 300;
 
-    /// <summary>The characters of free text (input, output, error, meta) kept per span: this budget shared by all spans...</summary>
+    /// <summary>
+    /// Characters of free text (input, output, instructions, error, meta) the report holds in all:
+    /// each text of a span keeps its share of this (about three texts per span), between
+    /// <see cref="MinPreviewChars"/> and <see cref="MaxPreviewChars"/>. A small trace keeps 2,000
+    /// characters of each text, 20,000 spans keep 266, so the page stays a few megabytes.
+    /// </summary>
     private const int PreviewBudget = 16_000_000;
 
-    /// <summary>...but never more than this per text, nor fewer than <see cref="MinPreviewChars"/>.</summary>
+    /// <summary>The most characters kept of one text.</summary>
     private const int MaxPreviewChars = 2_000;
 
+    /// <summary>The fewest characters kept of one text, however many spans there are.</summary>
     private const int MinPreviewChars = 200;
 
     /// <summary>Flag of a span row: the span is on the critical path.</summary>
