@@ -105,14 +105,18 @@ internal static class ExportCommand
                 }
                 else
                 {
-                    WriteFile(target, writer => OtlpJson.Write(loaded, writer));
+                    OutputFile.Write<object?>(target, writer =>
+                    {
+                        OtlpJson.Write(loaded, writer);
+                        return null;
+                    });
                     host.Error.WriteLine("Wrote " + Spans(spans) + " to " + Text.Preview(target, 200) + " as OTLP JSON.");
                 }
 
                 return ExitCodes.Success;
             }
 
-            ChromeTrace.Result result = target is null || target == "-" ? ChromeTrace.Write(host.Out, loaded) : WriteFile(target, writer => ChromeTrace.Write(writer, loaded));
+            ChromeTrace.Result result = target is null || target == "-" ? ChromeTrace.Write(host.Out, loaded) : OutputFile.Write(target, writer => ChromeTrace.Write(writer, loaded));
             if (result.Skipped > 0)
             {
                 host.Error.WriteLine("opper-traces: skipped " + Text.Count(result.Skipped)
@@ -131,62 +135,4 @@ internal static class ExportCommand
     }
 
     private static string Spans(int count) => Text.Count(count) + (count == 1 ? " span" : " spans");
-
-    private static void WriteFile(string path, Action<TextWriter> write) => WriteFile<object?>(path, writer =>
-    {
-        write(writer);
-        return null;
-    });
-
-    /// <summary>
-    /// Writes next to the target, then moves the finished file into place, so that a failure
-    /// never leaves a half-written file or destroys an existing one.
-    /// </summary>
-    private static T WriteFile<T>(string path, Func<TextWriter, T> write)
-    {
-        string full;
-        try
-        {
-            full = Path.GetFullPath(path);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw CliException.Usage("Cannot write '" + Text.Preview(path, 200) + "': " + ex.Message, ex);
-        }
-
-        if (Directory.Exists(full))
-        {
-            throw CliException.Usage("Cannot write '" + Text.Preview(path, 200) + "': it is a directory.");
-        }
-
-        string temporary = full + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-        try
-        {
-            T result;
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
-            {
-                result = write(writer);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-            return result;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-            throw CliException.Usage("Cannot write '" + Text.Preview(path, 200) + "': " + ex.Message, ex);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more to do: the message about the failed write matters more.
-        }
-    }
 }
