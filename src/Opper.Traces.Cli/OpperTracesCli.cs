@@ -33,8 +33,9 @@ internal static class OpperTracesCli
             SummaryCommand.Create(host),
             ListCommand.Create(host),
             ExportCommand.Create(host),
+            McpCommand.Create(host),
         };
-        root.SetAction(_ => CommandRunner.Fail(host, ExitCodes.Usage, "No command given: use show, summary, list or export. See '" + Name + " --help'."));
+        root.SetAction(_ => CommandRunner.Fail(host, ExitCodes.Usage, "No command given: use show, summary, list, export or mcp. See '" + Name + " --help'."));
         return root;
     }
 
