@@ -50,10 +50,10 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
         // 4. One item per type: editing one schema re-emits one file.
         var types = specs
-            .SelectMany(static (spec, _) => spec.Types.Select(type => new TypeItem(type, spec.Settings)))
+            .SelectMany(static (spec, _) => HintNames.Unique(spec.Types, type => type.Name).Select(pair => new TypeItem(pair.Item, pair.Name, spec.Settings)))
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (output, item) =>
-            output.AddSource($"{item.Settings.SpecName}.Models.{item.Type.Name}.g.cs", SourceText.From(ModelEmitter.Emit(item.Type, item.Settings), System.Text.Encoding.UTF8)));
+            output.AddSource($"{item.Settings.SpecName}.Models.{item.FileName}.g.cs", SourceText.From(ModelEmitter.Emit(item.Type, item.Settings), System.Text.Encoding.UTF8)));
 
         // 5. What the consuming compilation offers (only IAsyncEnumerable matters; a bool caches well).
         var asyncEnumerable = context.CompilationProvider
@@ -90,14 +90,16 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
         // 6. One item per sub-client, and the root client's sub-client properties.
         var clients = specs
-            .SelectMany(static (spec, _) => spec.Clients.Select(client => new ClientItem(client, spec.Settings)))
+            .SelectMany(static (spec, _) => HintNames.Unique(
+                    spec.Clients,
+                    client => client.Name.Length == 0 ? spec.Settings.ClientName + "Client.Operations" : client.Name + "Client")
+                .Select(pair => new ClientItem(pair.Item, pair.Name, spec.Settings)))
             .Combine(asyncEnumerable)
             .WithTrackingName(TrackingNames.Clients);
         context.RegisterSourceOutput(clients, static (output, pair) =>
         {
             var (item, hasAsyncEnumerable) = pair;
-            var name = item.Client.Name.Length == 0 ? item.Settings.ClientName + "Client.Operations" : item.Client.Name + "Client";
-            output.AddSource($"{item.Settings.SpecName}.{name}.g.cs", SourceText.From(ClientEmitter.EmitClient(item.Client, item.Settings, hasAsyncEnumerable), System.Text.Encoding.UTF8));
+            output.AddSource($"{item.Settings.SpecName}.{item.FileName}.g.cs", SourceText.From(ClientEmitter.EmitClient(item.Client, item.Settings, hasAsyncEnumerable), System.Text.Encoding.UTF8));
         });
 
         var roots = specs
@@ -157,9 +159,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
     private sealed record Requirements(int LanguageVersion, bool HasNewtonsoft);
 
-    private sealed record TypeItem(TypeModel Type, ClientSettings Settings);
+    private sealed record TypeItem(TypeModel Type, string FileName, ClientSettings Settings);
 
-    private sealed record ClientItem(ClientModel Client, ClientSettings Settings);
+    private sealed record ClientItem(ClientModel Client, string FileName, ClientSettings Settings);
 
     private sealed record RootItem(ClientSettings Settings, EquatableArray<string> Groups, EquatableArray<string> Docs, EquatableArray<string> PropertyNames);
 }

@@ -101,7 +101,7 @@ public class RealSpecTests
     [TestCase("SpanMetrics", "UpdateAsync", "string spanId, string metricId, UpdateSpanMetricRequest body, CancellationToken cancellationToken = default", "Task<UpdateSpanMetricResponse>")]
     [TestCase("SpanMetrics", "DeleteAsync", "string spanId, string metricId, CancellationToken cancellationToken = default", "Task")]
     [TestCase("Functions", "CreateAsync", "CreateFunctionRequest body, CancellationToken cancellationToken = default", "Task<CreateFunctionResponse>")]
-    [TestCase("Functions", "CallAsync", "string functionId, AppApiPublicV2FunctionsCallFunctionRequest body, CancellationToken cancellationToken = default", "Task<AppApiPublicV2FunctionsCallFunctionResponse>")]
+    [TestCase("Functions", "CallAsync", "string functionId, CallFunctionRequest body, CancellationToken cancellationToken = default", "Task<CallFunctionResponse>")]
     public void Client_methods_match_the_public_surface(string group, string method, string parameters, string returns)
     {
         var root = _result.Symbol("Opper.OpperClient");

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -51,6 +52,39 @@ internal static class Naming
             words.Add(current.ToString());
             current.Clear();
         }
+    }
+
+    /// <summary>
+    /// The class name of a FastAPI module-path name, or <see langword="null"/> when the name has no
+    /// such prefix: <c>app__api__public__v2__functions__CallFunctionRequest</c> → <c>CallFunctionRequest</c>.
+    /// The prefix is one or more Python module names (lower case, digits, single underscores), each
+    /// followed by a double underscore; the rest must start with a capital letter.
+    /// </summary>
+    public static string? WithoutModulePath(string name)
+    {
+        var end = name.LastIndexOf("__", StringComparison.Ordinal);
+        if (end <= 0 || end + 2 >= name.Length || !char.IsUpper(name[end + 2]))
+        {
+            return null;
+        }
+
+        foreach (var module in name.Substring(0, end).Split(new[] { "__" }, StringSplitOptions.None))
+        {
+            if (module.Length == 0 || !(module[0] is >= 'a' and <= 'z'))
+            {
+                return null;
+            }
+
+            foreach (var c in module)
+            {
+                if (!(c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_'))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return name.Substring(end + 2);
     }
 
     /// <summary>

@@ -33,13 +33,17 @@ internal sealed partial class SpecParser
 
     private sealed class ComponentInfo
     {
-        public ComponentInfo(string name, JsonProperty property)
+        public ComponentInfo(string name, JsonProperty property, string preferredName)
         {
             Name = name;
             Property = property;
+            PreferredName = preferredName;
         }
 
         public string Name { get; }
+
+        /// <summary>The C# name the component asks for (see <see cref="PreferredComponentNames"/>).</summary>
+        public string PreferredName { get; }
 
         public JsonProperty Property { get; }
 
@@ -77,9 +81,10 @@ internal sealed partial class SpecParser
             return;
         }
 
+        var preferred = PreferredComponentNames(schemas);
         foreach (var property in schemas.Properties)
         {
-            var info = new ComponentInfo(property.Name, property);
+            var info = new ComponentInfo(property.Name, property, preferred[property.Name]);
             if (_components.ContainsKey(property.Name))
             {
                 continue;
@@ -89,9 +94,44 @@ internal sealed partial class SpecParser
             _componentOrder.Add(info);
             if (property.Value is JsonObject schema && ClassifyDeep(schema).Named is not null)
             {
-                info.TypeName = ClaimTypeName(Naming.ToPascal(property.Name), "Schema", property.Name, Span(property));
+                info.TypeName = ClaimTypeName(info.PreferredName, "Schema", property.Name, Span(property));
             }
         }
+    }
+
+    /// <summary>
+    /// The C# name each component would like: its name in PascalCase, without a FastAPI
+    /// module-path prefix when the short name is unique among all components
+    /// (<c>app__api__public__v2__functions__CallFunctionRequest</c> → <c>CallFunctionRequest</c>).
+    /// </summary>
+    private static Dictionary<string, string> PreferredComponentNames(JsonObject schemas)
+    {
+        var full = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shortNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var uses = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in schemas.Properties)
+        {
+            if (full.ContainsKey(property.Name))
+            {
+                continue;
+            }
+
+            var pascal = Naming.ToPascal(property.Name);
+            full[property.Name] = pascal;
+            var stripped = Naming.WithoutModulePath(property.Name);
+            var candidate = stripped is null ? pascal : Naming.ToPascal(stripped);
+            shortNames[property.Name] = candidate;
+            uses[candidate] = uses.TryGetValue(candidate, out var count) ? count + 1 : 1;
+        }
+
+        var preferred = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in full)
+        {
+            var candidate = shortNames[pair.Key];
+            preferred[pair.Key] = candidate != pair.Value && uses[candidate] > 1 ? pair.Value : candidate;
+        }
+
+        return preferred;
     }
 
     private TypeRef ResolveComponent(string name)
@@ -125,7 +165,7 @@ internal sealed partial class SpecParser
         }
 
         info.InProgress = true;
-        var resolved = Resolve(schema, Naming.ToPascal(name));
+        var resolved = Resolve(schema, info.PreferredName);
         info.InProgress = false;
         return info.Resolved = resolved;
     }

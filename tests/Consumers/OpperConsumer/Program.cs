@@ -16,7 +16,7 @@ var created = await opper.Functions.CreateAsync(new CreateFunctionRequest
 });
 Console.WriteLine($"Created function: {created.Name}");
 
-var response = await opper.Functions.CallAsync(created.Id, new AppApiPublicV2FunctionsCallFunctionRequest
+var response = await opper.Functions.CallAsync(created.Id, new CallFunctionRequest
 {
     Input = new JObject
     {

@@ -85,7 +85,7 @@ internal static class OperationCalls
             async (c, i, ct) => await c.Functions.CreateAsync(i.Ours<CreateFunctionRequest>(), ct),
             async (n, i, ct) => await n.Functions.Create_function_functions_postAsync(i.Theirs<N.CreateFunctionRequest>(), ct)),
         ["call_function_functions__function_id__call_post"] = new(
-            async (c, i, ct) => await c.Functions.CallAsync(i.P("function_id"), i.Ours<AppApiPublicV2FunctionsCallFunctionRequest>(), ct),
+            async (c, i, ct) => await c.Functions.CallAsync(i.P("function_id"), i.Ours<CallFunctionRequest>(), ct),
             async (n, i, ct) => await n.Functions.Call_function_functions__function_id__call_postAsync(i.G("function_id"), i.Theirs<N.App__api__public__v2__functions__CallFunctionRequest>(), ct)),
     };
 }

@@ -152,7 +152,7 @@ public class ErrorMappingTests
         using var api = new MockApi();
         api.ReplyExample((HttpStatusCode)422, "RequestValidationError.basic.json");
 
-        var ex = Assert.ThrowsAsync<OpperValidationException>(() => api.Client.Functions.CallAsync("not-a-uuid", new Opper.Models.AppApiPublicV2FunctionsCallFunctionRequest { Input = "x" }))!;
+        var ex = Assert.ThrowsAsync<OpperValidationException>(() => api.Client.Functions.CallAsync("not-a-uuid", new Opper.Models.CallFunctionRequest { Input = "x" }))!;
 
         var detail = (JArray)ex.Detail!;
         Assert.That(detail, Has.Count.EqualTo(2));

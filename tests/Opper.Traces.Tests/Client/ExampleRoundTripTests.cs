@@ -37,7 +37,7 @@ public class ExampleRoundTripTests
         Assert.Multiple(() =>
         {
             Assert.That(Examples.ModelType("PaginatedResponse_ListTracesResponse_"), Is.EqualTo(typeof(PaginatedResponseListTracesResponse)));
-            Assert.That(Examples.ModelType("app__api__public__v2__functions__CallFunctionResponse"), Is.EqualTo(typeof(AppApiPublicV2FunctionsCallFunctionResponse)));
+            Assert.That(Examples.ModelType("app__api__public__v2__functions__CallFunctionResponse"), Is.EqualTo(typeof(CallFunctionResponse)));
             Assert.That(Examples.ModelType("GetTraceResponse"), Is.EqualTo(typeof(GetTraceResponse)));
         });
     }

@@ -78,7 +78,7 @@ public class FunctionsContractTests
     {
         using var api = new MockApi();
         api.ReplyExample(HttpStatusCode.OK, "app__api__public__v2__functions__CallFunctionResponse.basic.json");
-        var body = new AppApiPublicV2FunctionsCallFunctionRequest
+        var body = new CallFunctionRequest
         {
             Input = new JObject
             {

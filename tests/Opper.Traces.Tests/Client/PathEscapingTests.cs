@@ -74,7 +74,7 @@ public class PathEscapingTests
         using var api = new MockApi();
 
         var ex = Assert.Throws<ArgumentNullException>(() => api.Client.Spans.GetAsync(null!))!;
-        Assert.Throws<ArgumentNullException>(() => api.Client.Functions.CallAsync(null!, new Opper.Models.AppApiPublicV2FunctionsCallFunctionRequest()));
+        Assert.Throws<ArgumentNullException>(() => api.Client.Functions.CallAsync(null!, new Opper.Models.CallFunctionRequest()));
         Assert.Throws<ArgumentNullException>(() => api.Client.Spans.CreateAsync(null!));
 
         Assert.That(ex.ParamName, Is.EqualTo("spanId"));

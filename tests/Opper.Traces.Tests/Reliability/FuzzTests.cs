@@ -67,7 +67,7 @@ public class FuzzTests
         ["GetSpanMetricResponse"] = (200, async (c, ct) => await c.SpanMetrics.GetAsync("s-1", "m-1", ct)),
         ["UpdateSpanMetricResponse"] = (200, async (c, ct) => await c.SpanMetrics.UpdateAsync("s-1", "m-1", new UpdateSpanMetricRequest { Value = 1 }, ct)),
         ["CreateFunctionResponse"] = (201, async (c, ct) => await c.Functions.CreateAsync(new CreateFunctionRequest { Name = "f", Instructions = "i" }, ct)),
-        ["app__api__public__v2__functions__CallFunctionResponse"] = (200, async (c, ct) => await c.Functions.CallAsync("f-1", new AppApiPublicV2FunctionsCallFunctionRequest { Input = "hi" }, ct)),
+        ["app__api__public__v2__functions__CallFunctionResponse"] = (200, async (c, ct) => await c.Functions.CallAsync("f-1", new CallFunctionRequest { Input = "hi" }, ct)),
         ["SaveToDatasetResponse"] = (200, async (c, ct) => await c.Spans.SaveExamplesAsync("s-1", ct)),
         ["SubmitFeedbackResponse"] = (200, async (c, ct) => await c.Spans.SubmitFeedbackAsync("s-1", new SubmitFeedbackRequest { Score = 1 }, ct)),
         ["BadRequestError"] = (400, async (c, ct) => await c.Spans.GetAsync("s-1", ct)),

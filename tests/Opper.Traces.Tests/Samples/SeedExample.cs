@@ -31,7 +31,7 @@ public class SeedExample
         });
         output.WriteLine($"Created function: {created.Name}");
 
-        var response = await opper.Functions.CallAsync(created.Id, new AppApiPublicV2FunctionsCallFunctionRequest
+        var response = await opper.Functions.CallAsync(created.Id, new CallFunctionRequest
         {
             Input = new JObject
             {

@@ -46,9 +46,19 @@ internal static class Examples
         }
     }
 
-    /// <summary>The C# name of a component: PascalCase of its identifier parts.</summary>
+    /// <summary>
+    /// The C# name of a component: PascalCase of its identifier parts, without a FastAPI module
+    /// path (<c>app__api__public__v2__functions__CallFunctionRequest</c> → <c>CallFunctionRequest</c>;
+    /// the short names are unique in Opper's spec).
+    /// </summary>
     public static string TypeName(string componentName)
     {
+        var modulePath = componentName.LastIndexOf("__", StringComparison.Ordinal);
+        if (modulePath > 0 && char.IsLower(componentName[0]))
+        {
+            componentName = componentName.Substring(modulePath + 2);
+        }
+
         var name = new StringBuilder();
         foreach (var part in componentName.Split(new[] { '_', '-', '.', ' ' }, StringSplitOptions.RemoveEmptyEntries))
         {

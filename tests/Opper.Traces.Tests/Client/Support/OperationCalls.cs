@@ -30,7 +30,7 @@ internal static class OperationCalls
             ["update_metric_spans__span_id__metrics__metric_id__patch"] = (c, ct) => c.SpanMetrics.UpdateAsync(Wire.RootSpanId, Wire.MetricId, new UpdateSpanMetricRequest { Value = 1 }, ct),
             ["delete_metric_spans__span_id__metrics__metric_id__delete"] = (c, ct) => c.SpanMetrics.DeleteAsync(Wire.RootSpanId, Wire.MetricId, ct),
             ["create_function_functions_post"] = (c, ct) => c.Functions.CreateAsync(new CreateFunctionRequest { Name = "f", Instructions = "i" }, ct),
-            ["call_function_functions__function_id__call_post"] = (c, ct) => c.Functions.CallAsync(Wire.FunctionId, new AppApiPublicV2FunctionsCallFunctionRequest { Input = "hi" }, ct),
+            ["call_function_functions__function_id__call_post"] = (c, ct) => c.Functions.CallAsync(Wire.FunctionId, new CallFunctionRequest { Input = "hi" }, ct),
         };
 
     public static Task Call(OpperClient client, string operationId, CancellationToken cancellationToken = default) =>
