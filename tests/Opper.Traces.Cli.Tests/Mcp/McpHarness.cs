@@ -26,8 +26,8 @@ internal sealed class McpHarness : IAsyncDisposable
     /// <summary>Every line the server wrote to stderr so far.</summary>
     public ConcurrentQueue<string> ErrorLines { get; }
 
-    /// <summary>Starts the server; <paramref name="apiKey"/> null starts it with no key in its environment.</summary>
-    public static async Task<McpHarness> StartAsync(string? apiKey, string? baseUrl = null, params string[] extraArguments)
+    /// <summary>Starts the server with these values of OPPER_API_KEY and OPPER_HTTP_BEARER (null: not set).</summary>
+    public static async Task<McpHarness> StartAsync(string? apiKey, string? baseUrl = null, string? bearer = null)
     {
         var arguments = new List<string> { CliHarness.CliDll(), "mcp" };
         if (baseUrl is not null)
@@ -36,7 +36,6 @@ internal sealed class McpHarness : IAsyncDisposable
             arguments.Add(baseUrl);
         }
 
-        arguments.AddRange(extraArguments);
         var errorLines = new ConcurrentQueue<string>();
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
@@ -46,7 +45,7 @@ internal sealed class McpHarness : IAsyncDisposable
             EnvironmentVariables = new Dictionary<string, string?>
             {
                 ["OPPER_API_KEY"] = apiKey,
-                ["OPPER_HTTP_BEARER"] = null,
+                ["OPPER_HTTP_BEARER"] = bearer,
             },
             StandardErrorLines = errorLines.Enqueue,
         });
