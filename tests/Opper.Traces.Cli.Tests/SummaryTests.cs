@@ -145,6 +145,30 @@ public class SummaryTests
     }
 
     [Test]
+    public async Task Summary_json_critical_path_has_null_for_a_span_without_id()
+    {
+        string path = ShowTests.WriteTrace(new JObject
+        {
+            ["id"] = "t-no-id",
+            ["spans"] = new JArray
+            {
+                new JObject { ["id"] = "root", ["name"] = "root", ["start_time"] = "2024-01-01T00:00:00Z", ["duration_ms"] = 100 },
+                new JObject { ["id"] = null, ["parent_id"] = "root", ["name"] = "anonymous", ["start_time"] = "2024-01-01T00:00:00.010Z", ["duration_ms"] = 50 },
+                new JObject { ["id"] = "", ["parent_id"] = "root", ["name"] = "empty", ["start_time"] = "2024-01-01T00:00:00.005Z", ["duration_ms"] = 10 },
+            },
+        });
+
+        CliResult result = await CliHarness.RunAsync("summary", path, "--json");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        var criticalPath = (JArray)Parse(result.Out)["critical_path"]!;
+        Assert.That(criticalPath.Count, Is.EqualTo(2));
+        Assert.That((string?)criticalPath[0], Is.EqualTo("root"));
+        Assert.That(criticalPath[1].Type, Is.EqualTo(JTokenType.Null));
+        File.Delete(path);
+    }
+
+    [Test]
     public async Task Summary_without_json_prints_a_short_human_summary()
     {
         CliResult result = await CliHarness.RunAsync("summary", CliHarness.SamplePath);

@@ -28,14 +28,15 @@ internal static class SummaryCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(host, async ct =>
         {
             GetTraceResponse loaded = await TraceLoader.LoadAsync(host, parse.GetValue(trace)!, parse.GetValue(baseUrl), ct).ConfigureAwait(false);
-            TraceSummary summary = loaded.Summarize();
+            SpanTree tree = loaded.BuildTree();
+            TraceSummary summary = tree.Summarize();
             if (parse.GetValue(json))
             {
                 SummaryJson.Write(host.Out, summary);
             }
             else
             {
-                SummaryText.Write(host.Out, loaded, loaded.BuildTree(), summary, Style.For(CommonOptions.ParseColor(parse.GetValue(color)), host));
+                SummaryText.Write(host.Out, loaded, tree, summary, Style.For(CommonOptions.ParseColor(parse.GetValue(color)), host));
             }
 
             return ExitCodes.Success;

@@ -98,7 +98,7 @@ internal static class SummaryJson
 
             json.WritePropertyName("critical_path");
             json.WriteStartArray();
-            foreach (string id in summary.CriticalPath)
+            foreach (string? id in summary.CriticalPath)
             {
                 json.WriteValue(id);
             }

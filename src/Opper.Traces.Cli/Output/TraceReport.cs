@@ -30,7 +30,7 @@ internal static class TraceReport
     public static void Write(TextWriter output, GetTraceResponse trace, Style style, int? maxDepth, OutputLimits? limits = null)
     {
         SpanTree tree = trace.BuildTree();
-        TraceSummary summary = trace.Summarize();
+        TraceSummary summary = tree.Summarize();
         List<SpanSchema> spans = trace.Spans?.Where(s => s is not null).ToList() ?? new List<SpanSchema>();
 
         WriteHeader(output, trace, style);

@@ -86,6 +86,24 @@ public sealed class SpanNode
     /// </summary>
     public double? SelfTimeMs => _tree.SelfTimeOf(Position);
 
+    /// <summary>
+    /// The span's model: <c>data.model</c>, else <c>meta["gen_ai.response.model"]</c>, else
+    /// <c>meta["gen_ai.request.model"]</c> (as spans exported from OpenTelemetry carry it). A
+    /// value that is empty or not a string counts as absent; <see langword="null"/> when none is there.
+    /// </summary>
+    /// <remarks>This is the model that <see cref="TraceSummary.ByModel"/> and <see cref="TraceStatistics.ByModel"/> count under.</remarks>
+    public string? Model => SpanUsage.Model(Span);
+
+    /// <summary>
+    /// The span's tokens: <c>data.total_tokens</c>, else <c>meta["gen_ai.usage.input_tokens"]</c> +
+    /// <c>meta["gen_ai.usage.output_tokens"]</c> (either alone when only one is there). A
+    /// <c>meta</c> value that is not a number counts as absent; whole-number floats are used,
+    /// others truncated toward zero; integers beyond <see cref="long"/> saturate.
+    /// <see langword="null"/> when none is there.
+    /// </summary>
+    /// <remarks>This is what <see cref="TraceSummary.TotalTokens"/> sums.</remarks>
+    public long? TotalTokens => SpanUsage.TotalTokens(Span);
+
     /// <summary>The node's position in the tree's arrays (input order, null entries skipped).</summary>
     internal int Position { get; }
 

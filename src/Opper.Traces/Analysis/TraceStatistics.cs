@@ -49,7 +49,10 @@ public sealed class TraceStatistics
     /// <summary>The number of spans with a non-empty <c>error</c>.</summary>
     public int ErrorCount { get; }
 
-    /// <summary>The sum of the spans' <c>data.total_tokens</c> over all traces; 0 when none has any.</summary>
+    /// <summary>
+    /// The sum of the spans' tokens over all traces (<see cref="SpanNode.TotalTokens"/>:
+    /// <c>data.total_tokens</c>, else the GenAI usage attributes in <c>meta</c>); 0 when none has any.
+    /// </summary>
     public long TotalTokens { get; }
 
     /// <summary>
@@ -64,7 +67,10 @@ public sealed class TraceStatistics
     /// <summary>Latency per span type; spans with a null or empty type are under <c>"unknown"</c>.</summary>
     public IReadOnlyDictionary<string, DurationStats> ByType { get; }
 
-    /// <summary>Calls, tokens and time per <c>data.model</c>; spans without a model are left out.</summary>
+    /// <summary>
+    /// Calls, tokens and time per model (<see cref="SpanNode.Model"/>: <c>data.model</c>, else the
+    /// GenAI model attributes in <c>meta</c>); spans without a model are left out.
+    /// </summary>
     public IReadOnlyDictionary<string, ModelStats> ByModel { get; }
 
     /// <summary>Computes statistics over <paramref name="traces"/>.</summary>
@@ -112,7 +118,7 @@ public sealed class TraceStatistics
 
                 spanCount++;
                 long? duration = SpanTiming.Duration(span);
-                long? tokens = span.Data?.TotalTokens;
+                long? tokens = SpanUsage.TotalTokens(span);
                 if (tokens.HasValue)
                 {
                     totalTokens = SpanTiming.SaturatingAdd(totalTokens, tokens.Value);
@@ -126,7 +132,7 @@ public sealed class TraceStatistics
                 Get(byName, SpanTree.IsNullOrEmpty(span.Name) ? SpanTree.UnnamedSpan : span.Name!).Add(duration);
                 Get(byType, SpanTree.TypeKey(span.Type)).Add(duration);
 
-                string? model = span.Data?.Model;
+                string? model = SpanUsage.Model(span);
                 if (!SpanTree.IsNullOrEmpty(model))
                 {
                     if (!byModel.TryGetValue(model!, out ModelAccumulator? modelStats))

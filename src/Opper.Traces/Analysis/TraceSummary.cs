@@ -7,7 +7,8 @@ namespace Opper;
 
 /// <summary>
 /// Numbers that describe one trace: shape, tokens, time per span type and model, generation
-/// time, errors, metrics and scores. Create one with <see cref="GetTraceResponse.Summarize"/>.
+/// time, errors, metrics and scores. Create one with <see cref="GetTraceResponse.Summarize"/>,
+/// or with <see cref="SpanTree.Summarize"/> from a tree already built.
 /// </summary>
 /// <remarks>
 /// Durations follow <see cref="SpanNode.DurationMs"/>; unknown durations are left out of sums,
@@ -22,7 +23,7 @@ public sealed class TraceSummary
         string traceId,
         SpanTree tree,
         long totalTokens,
-        IReadOnlyList<string> criticalPath,
+        IReadOnlyList<string?> criticalPath,
         IReadOnlyDictionary<string, DurationStats> byType,
         IReadOnlyDictionary<string, ModelStats> byModel,
         long generationTimeMs,
@@ -69,21 +70,25 @@ public sealed class TraceSummary
     public int MaxDepth { get; }
 
     /// <summary>
-    /// The sum of the spans' <c>data.total_tokens</c>; 0 when none has any. The trace's own
+    /// The sum of the spans' tokens (<see cref="SpanNode.TotalTokens"/>: <c>data.total_tokens</c>,
+    /// else the GenAI usage attributes in <c>meta</c>); 0 when none has any. The trace's own
     /// <c>total_tokens</c> stays on the trace.
     /// </summary>
     public long TotalTokens { get; }
 
     /// <summary>
-    /// The span ids of <see cref="SpanTree.CriticalPath"/>, root first; a span without an id
-    /// appears as an empty string. Empty for an empty trace.
+    /// The span ids of <see cref="SpanTree.CriticalPath"/>, root first; <see langword="null"/> for a
+    /// span whose id is null, <c>""</c> for one whose id is <c>""</c>. Empty for an empty trace.
     /// </summary>
-    public IReadOnlyList<string> CriticalPath { get; }
+    public IReadOnlyList<string?> CriticalPath { get; }
 
     /// <summary>Duration statistics per span <c>type</c>; spans with a null or empty type are under <c>"unknown"</c>.</summary>
     public IReadOnlyDictionary<string, DurationStats> ByType { get; }
 
-    /// <summary>Usage per <c>data.model</c>; spans without a model (null or empty) are left out.</summary>
+    /// <summary>
+    /// Usage per model (<see cref="SpanNode.Model"/>: <c>data.model</c>, else the GenAI model
+    /// attributes in <c>meta</c>); spans without a model (null or empty) are left out.
+    /// </summary>
     public IReadOnlyDictionary<string, ModelStats> ByModel { get; }
 
     /// <summary>The sum of the known durations of <c>generation</c> spans, in milliseconds; 0 when none.</summary>
@@ -117,9 +122,10 @@ public sealed class TraceSummary
     /// <summary>Statistics of the spans' own <c>score</c>.</summary>
     public ScoreStats Scores { get; }
 
-    /// <summary>Computes the summary of <paramref name="trace"/> from its tree.</summary>
-    internal static TraceSummary Create(GetTraceResponse trace, SpanTree tree)
+    /// <summary>Computes the summary from a tree; trace-level fields come from the trace it was built from, if any.</summary>
+    internal static TraceSummary Create(SpanTree tree)
     {
+        GetTraceResponse? trace = tree.Trace;
         var byType = new Dictionary<string, DurationAccumulator>(StringComparer.Ordinal);
         var byModel = new Dictionary<string, ModelAccumulator>(StringComparer.Ordinal);
         var metrics = new Dictionary<string, MetricAccumulator>(StringComparer.Ordinal);
@@ -144,7 +150,7 @@ public sealed class TraceSummary
         {
             SpanSchema span = tree.SpanAt(node);
             long? duration = tree.DurationOf(node);
-            long? tokens = span.Data?.TotalTokens;
+            long? tokens = SpanUsage.TotalTokens(span);
             if (tokens.HasValue)
             {
                 totalTokens = SpanTiming.SaturatingAdd(totalTokens, tokens.Value);
@@ -159,7 +165,7 @@ public sealed class TraceSummary
 
             typeStats.Add(duration);
 
-            string? model = span.Data?.Model;
+            string? model = SpanUsage.Model(span);
             if (!SpanTree.IsNullOrEmpty(model))
             {
                 if (!byModel.TryGetValue(model!, out ModelAccumulator? modelStats))
@@ -242,14 +248,14 @@ public sealed class TraceSummary
         }
 
         IReadOnlyList<SpanNode> pathNodes = tree.CriticalPath();
-        var path = new string[pathNodes.Count];
+        var path = new string?[pathNodes.Count];
         for (int i = 0; i < path.Length; i++)
         {
-            path[i] = pathNodes[i].Span.Id ?? string.Empty;
+            path[i] = pathNodes[i].Span.Id;
         }
 
         double wallTime = SpanTiming.TicksToMs(SpanTiming.UnionLength(generationStarts, generationEnds, generationCount));
-        long? traceDuration = trace.DurationMs;
+        long? traceDuration = trace?.DurationMs;
         bool hasBase = traceDuration.HasValue && traceDuration.Value > 0;
         double baseMs = hasBase ? traceDuration.GetValueOrDefault() : 0d;
 
@@ -258,10 +264,10 @@ public sealed class TraceSummary
             : new ScoreStats(scoreCount, (double)(scoreSum / scoreCount), scoreMin, scoreMax);
 
         return new TraceSummary(
-            trace.Id ?? string.Empty,
+            trace?.Id ?? string.Empty,
             tree,
             totalTokens,
-            new ReadOnlyCollection<string>(path),
+            new ReadOnlyCollection<string?>(path),
             Freeze(byType, static a => a.ToStats()),
             Freeze(byModel, static a => a.ToStats()),
             generationTime,

@@ -12,12 +12,17 @@ public partial class GetTraceResponse
     /// cycles and duplicate ids are repaired and listed in <see cref="Opper.SpanTree.Problems"/>.
     /// </summary>
     /// <returns>The tree; empty when <see cref="Spans"/> is null or empty.</returns>
-    public Opper.SpanTree BuildTree() => Opper.SpanTree.FromSpans(Spans);
+    /// <remarks>The tree keeps this trace, so that <see cref="Opper.SpanTree.Summarize"/> knows its id and <c>duration_ms</c>.</remarks>
+    public Opper.SpanTree BuildTree() => Opper.SpanTree.FromTrace(this);
 
     /// <summary>
     /// Computes the trace's summary: shape, tokens, time per span type and model, generation
     /// time and share, errors, metrics and scores.
     /// </summary>
     /// <returns>The summary.</returns>
-    public Opper.TraceSummary Summarize() => Opper.TraceSummary.Create(this, BuildTree());
+    /// <remarks>
+    /// This builds the tree; when you already hold one from <see cref="BuildTree"/>, call
+    /// <see cref="Opper.SpanTree.Summarize"/> on it instead: the same summary, without building again.
+    /// </remarks>
+    public Opper.TraceSummary Summarize() => BuildTree().Summarize();
 }

@@ -429,7 +429,8 @@ public class PropertyTests
         Assert.That(summary.RootCount, Is.EqualTo(tree.Roots.Count));
         Assert.That(summary.OrphanCount, Is.EqualTo(tree.Orphans.Count));
         Assert.That(summary.MaxDepth, Is.EqualTo(tree.MaxDepth));
-        Assert.That(summary.CriticalPath, Is.EqualTo(path.Select(x => x.Span.Id ?? "")));
+        Assert.That(summary.CriticalPath, Is.EqualTo(path.Select(x => x.Span.Id)));
+        Assert.That(TreeSummarizeTests.Figures(tree.Summarize()), Is.EqualTo(TreeSummarizeTests.Figures(summary)));
         Assert.That(summary.Errors, Is.EqualTo(walk.Where(x => !string.IsNullOrEmpty(x.Span.Error)).Select(x => x.Span)));
         Assert.That(summary.TotalTokens, Is.EqualTo(input.Sum(x => x.Span.Data?.TotalTokens ?? 0)));
         Assert.That(summary.GenerationWallTimeMs, Is.LessThanOrEqualTo(summary.GenerationTimeMs + 1e-9));

@@ -9,15 +9,9 @@ namespace Opper.Traces.Tests.Analysis;
 [TestFixture]
 public class SummaryTests
 {
-    private static SpanSchema WithData(SpanSchema span, string? model = null, long? tokens = null, long? dataScore = null)
-    {
-        span.Data = new SpanData { Model = model, TotalTokens = tokens, Score = dataScore };
-        return span;
-    }
-
     private static SpanMetricData Metric(string dimension, double value) => new SpanMetricData { Id = "m", Dimension = dimension, Value = value };
 
-    private static GetTraceResponse Sample()
+    internal static GetTraceResponse Sample()
     {
         SpanSchema r = Span("r", start: 0, duration: 200, name: "root", type: "call");
         r.Score = 8;
@@ -287,13 +281,6 @@ public class SummaryTests
         var trace = Trace(Span("a"), WithData(Span("b"), "m"));
         trace.TotalTokens = 99;
         Assert.That(trace.Summarize().TotalTokens, Is.Zero);
-    }
-
-    [Test]
-    public void CriticalPathOfSpansWithoutIdUsesEmptyStrings()
-    {
-        TraceSummary s = Trace(Span(null, start: 0, duration: 5)).Summarize();
-        Assert.That(s.CriticalPath, Is.EqualTo(new[] { string.Empty }));
     }
 
     [TestCase(new long[] { 5 }, 5, 5)]

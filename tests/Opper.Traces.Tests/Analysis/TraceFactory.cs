@@ -31,6 +31,13 @@ internal static class TraceFactory
             Type = type,
         };
 
+    /// <summary>Sets the span's <c>data</c> and returns the span.</summary>
+    public static SpanSchema WithData(SpanSchema span, string? model = null, long? tokens = null, long? dataScore = null)
+    {
+        span.Data = new SpanData { Model = model, TotalTokens = tokens, Score = dataScore };
+        return span;
+    }
+
     public static GetTraceResponse Trace(params SpanSchema?[] spans) =>
         new GetTraceResponse { Id = "trace-1", Spans = new List<SpanSchema>(spans!) };
 
