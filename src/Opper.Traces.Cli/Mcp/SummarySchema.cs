@@ -8,7 +8,7 @@ internal static class SummarySchema
     private const string Stats = """{"type":"object","properties":{"count":{"type":"integer"},"mean":{"type":["number","null"]},"min":{"type":["number","null"]},"max":{"type":["number","null"]}},"required":["count","mean","min","max"]}""";
 
     /// <summary>The schema.</summary>
-    public static JsonElement Schema { get; } = ToolSchema.Parse("""
+    public static JsonElement Schema { get; } = CompactJson.Element("""
         {
           "type": "object",
           "properties": {

@@ -30,7 +30,7 @@ internal static class ToolSchema
             ["required"] = requiredArray,
             ["additionalProperties"] = false,
         };
-        return Parse(schemaObject.ToJsonString());
+        return CompactJson.Element(schemaObject.ToJsonString());
     }
 
     /// <summary>A string.</summary>
@@ -65,11 +65,4 @@ internal static class ToolSchema
         ["items"] = new JsonObject { ["type"] = "string" },
         ["description"] = description,
     };
-
-    /// <summary>Parses a schema written as JSON text (the output schemas).</summary>
-    public static JsonElement Parse(string json)
-    {
-        using JsonDocument document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
 }

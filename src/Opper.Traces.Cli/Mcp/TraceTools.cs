@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Newtonsoft.Json;
 using Opper.Models;
 using Opper.Traces.Cli.Commands;
 using Opper.Traces.Cli.Output;
@@ -89,10 +88,8 @@ internal static class TraceTools
                 async (arguments, cancellationToken) =>
                 {
                     GetTraceResponse trace = await TraceLoader.LoadAsync(host, arguments.RequiredString("trace_id", "a trace id or the path of a saved trace file"), baseUrl, cancellationToken).ConfigureAwait(false);
-                    using var output = new StringWriter();
-                    SummaryJson.Write(output, trace.Summarize(), Formatting.None);
-                    string json = output.ToString().TrimEnd();
-                    return new ToolOutput(json, ToolSchema.Parse(json));
+                    string json = CompactJson.Write(output => SummaryJson.Write(output, trace.Summarize()));
+                    return new ToolOutput(json, CompactJson.Element(json));
                 },
                 logger),
 

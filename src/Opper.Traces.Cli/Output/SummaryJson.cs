@@ -12,13 +12,10 @@ namespace Opper.Traces.Cli.Output;
 /// </summary>
 internal static class SummaryJson
 {
-    /// <summary>Writes the summary, followed by a line break.</summary>
-    /// <param name="output">Where to write.</param>
-    /// <param name="summary">The summary.</param>
-    /// <param name="formatting">Indented for people (the command), or compact (the MCP tool).</param>
-    public static void Write(TextWriter output, TraceSummary summary, Formatting formatting = Formatting.Indented)
+    /// <summary>Writes the summary, indented, followed by a line break.</summary>
+    public static void Write(TextWriter output, TraceSummary summary)
     {
-        using (var json = new JsonTextWriter(output) { Formatting = formatting, CloseOutput = false })
+        using (var json = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false })
         {
             json.WriteStartObject();
             json.WritePropertyName("trace_id");
