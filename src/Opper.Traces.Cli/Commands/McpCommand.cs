@@ -30,6 +30,12 @@ internal static class McpCommand
 
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(host, async ct =>
         {
+            // A wrong address fails here, once, rather than in every tool call.
+            if (parse.GetValue(baseUrl) is { } url)
+            {
+                ApiClientFactory.ParseBaseUrl(url);
+            }
+
             try
             {
                 await TraceMcpServer.RunStdioAsync(host, parse.GetValue(baseUrl), Enum.Parse<LogLevel>(parse.GetValue(logLevel)!, ignoreCase: true), ct).ConfigureAwait(false);

@@ -96,4 +96,14 @@ public class McpStdioTests
             Assert.That(noKey.GetProperty("content")[0].GetProperty("text").GetString(), Does.StartWith("opper-traces: No API key: set OPPER_API_KEY (or OPPER_HTTP_BEARER)"));
         });
     }
+
+    [Test]
+    public async Task A_bad_base_url_stops_the_server_before_it_starts()
+    {
+        CliResult result = await CliHarness.RunAsync("mcp", "--base-url", "ftp://example.test/v2");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Err, Is.EqualTo("opper-traces: --base-url must be an absolute http or https URL, not 'ftp://example.test/v2'.\n"));
+        Assert.That(result.Out, Is.Empty);
+    }
 }
