@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs Opper.Traces, Opper.OpenApi.Generator and Opper.Traces.Cli into a temporary folder feed
+# Packs Opper.Traces, Opper.OpenApi.Generator, Opper.Traces.Cli and the host packages into a temporary folder feed
 # and uses them the way a consumer does: fresh projects outside the solution, a nuget.config that
 # adds only that folder, and a fake server on 127.0.0.1. Prints one line per check:
 #   consumer: PASS <name>      or      consumer: FAIL <name>: <why>
@@ -23,7 +23,7 @@ log() { echo "== $*" >&2; }
 
 mkdir -p "$feed"
 log "packing $version into a temporary feed"
-for project in src/Opper.Traces generator/Opper.OpenApi.Generator src/Opper.Traces.Cli; do
+for project in src/Opper.Traces generator/Opper.OpenApi.Generator src/Opper.Traces.Cli src/Opper.Traces.DependencyInjection src/Opper.Traces.OpenTelemetry; do
   ls "$project"/*.csproj >/dev/null 2>&1 || continue
   if ! dotnet pack "$project" -c Release -o "$feed" -p:Version="$version" -p:ContinuousIntegrationBuild=true >"$work/pack.log" 2>&1; then
     cat "$work/pack.log" >&2
@@ -127,7 +127,8 @@ if start_fake "$root/tests/Consumers/routes/petstore/routes.json"; then
       '^pet 2: Tom status=adopted known=False tag=cat' \
       '^one: Fido born 2019-04-01' \
       '^created: 3 Rex' \
-      '^not found: 404 code=404 message=No pet with id 404'
+      '^not found: 404 code=404 message=No pet with id 404' \
+      '^yaml: A-1 count=3 on=True'
   else
     cat "$work/pet.out" >&2
     fail "Opper.OpenApi.Generator pet store consumer" "the consumer did not build or run"
@@ -145,4 +146,34 @@ if ls src/Opper.Traces.Cli/*.csproj >/dev/null 2>&1; then
     cat "$work/tool-install.out" "$work/tool.out" >&2 2>/dev/null
     fail "Opper.Traces.Cli tool install and show" "install or run failed"
   fi
+fi
+
+# 5. The host packages: AddOpperClient and AddOpperExporter in a generic host, spans posted to the fake.
+if start_fake "$root/tests/Consumers/routes/hosting/routes.json"; then
+  hosting_log="$work/fake-hosting.out"
+  dir=$(new_project HostingConsumer)
+  if OPPER_API_KEY=consumer-key dotnet run --project "$dir" -c Release -p:OpperVersion="$version" -- "$url/v2/" >"$work/hosting.out" 2>&1; then
+    posts=$(grep -c '^POST /v2/spans' "$hosting_log" || true)
+    if [ "$posts" = "2" ]; then
+      expect "Opper.Traces.DependencyInjection and Opper.Traces.OpenTelemetry in a host" "$work/hosting.out" \
+        '^spans sent: 2, lost: 0$' \
+        '^one client: True$' \
+        '^trace: research_assistant_[0-9]+, 12,931 tokens$'
+    else
+      cat "$work/hosting.out" "$hosting_log" >&2
+      fail "Opper.Traces.DependencyInjection and Opper.Traces.OpenTelemetry in a host" "the fake server saw $posts POST /v2/spans, not 2"
+    fi
+  else
+    cat "$work/hosting.out" >&2
+    fail "Opper.Traces.DependencyInjection and Opper.Traces.OpenTelemetry in a host" "the consumer did not build or run"
+  fi
+  # Invalid options stop the host at start-up with a message naming the key.
+  if OPPER_API_KEY=consumer-key dotnet run --project "$dir" -c Release --no-build -p:OpperVersion="$version" -- "$url/v2/" bad-config >"$work/hosting-bad.out" 2>&1; then
+    cat "$work/hosting-bad.out" >&2
+    fail "Opper.Traces.DependencyInjection start-up validation" "the host started with Timeout 0"
+  else
+    expect "Opper.Traces.DependencyInjection start-up validation" "$work/hosting-bad.out" "^start-up refused: Opper:Timeout is '0'"
+  fi
+else
+  fail "Opper.Traces.DependencyInjection and Opper.Traces.OpenTelemetry in a host" "the fake server did not start"
 fi

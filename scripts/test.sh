@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 
 results="${TEST_RESULTS_DIR:-$(mktemp -d)}"
 mkdir -p "$results"
+# Test artifacts (the HTML report's screenshots) go next to the results.
+export TEST_RESULTS_DIR="$results"
 rm -f "$results"/*.trx
 
 status=0
@@ -46,6 +48,10 @@ fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or the test host broke: that is a failure even if no test result says so.
   failed=1
+fi
+
+if [ -d "$results/report-screenshots" ]; then
+  echo "report screenshots: $results/report-screenshots"
 fi
 
 echo "tests: $passed passed, $failed failed"

@@ -1,4 +1,3 @@
-using System;
 using Microsoft.CodeAnalysis;
 
 namespace Opper.OpenApi.Generator;
@@ -8,10 +7,10 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "OpenApi";
 
-    public static readonly DiagnosticDescriptor MalformedJson = new(
+    public static readonly DiagnosticDescriptor Malformed = new(
         "OPENAPI001",
-        "The OpenAPI document is not valid JSON",
-        "The OpenAPI document is not valid JSON: {0}",
+        "The OpenAPI document is not valid JSON or YAML",
+        "The OpenAPI document is not valid {0}: {1}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -71,17 +70,4 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
-
-    public static DiagnosticDescriptor ById(string id) => id switch
-    {
-        "OPENAPI001" => MalformedJson,
-        "OPENAPI002" => UnresolvedReference,
-        "OPENAPI003" => Unsupported,
-        "OPENAPI004" => NameClash,
-        "OPENAPI005" => NotOpenApi,
-        "OPENAPI006" => InternalError,
-        "OPENAPI007" => LanguageVersionTooLow,
-        "OPENAPI008" => MissingNewtonsoft,
-        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic id."),
-    };
 }

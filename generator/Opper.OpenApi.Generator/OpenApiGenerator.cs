@@ -12,21 +12,19 @@ using Opper.OpenApi.Generator.Parsing;
 namespace Opper.OpenApi.Generator;
 
 /// <summary>
-/// Compiles <c>*.openapi.json</c> additional files into DTOs, reflection-free Newtonsoft.Json
+/// Compiles <c>*.openapi.json</c> (and <c>*.openapi.yaml</c>, <c>*.openapi.yml</c>) additional files into DTOs, reflection-free Newtonsoft.Json
 /// converters and typed clients.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class OpenApiGenerator : IIncrementalGenerator
 {
-    private const string SpecSuffix = ".openapi.json";
-
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // 1. Each spec file with its MSBuild options, as plain value-equal data: unchanged text
         //    and options mean nothing below runs again (editing a C# file changes neither).
         var inputs = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(SpecSuffix, StringComparison.OrdinalIgnoreCase))
+            .Where(static file => SpecFiles.IsSpec(file.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Input);

@@ -38,6 +38,9 @@ internal sealed class CliHost
     /// <summary>Whether <see cref="Out"/> is a terminal (colour is used only then, unless asked for).</summary>
     public bool IsOutputTerminal { get; init; }
 
+    /// <summary>Whether <see cref="Error"/> is a terminal (live progress bars are drawn only then).</summary>
+    public bool IsErrorTerminal { get; init; }
+
     /// <summary>
     /// Creates the <see cref="HttpClient"/> the API client sends through; null for the client's own
     /// connection pool. The caller owns the clients it creates.
@@ -60,6 +63,7 @@ internal sealed class CliHost
         {
             OpenInput = () => Console.In,
             IsOutputTerminal = !Console.IsOutputRedirected,
+            IsErrorTerminal = !Console.IsErrorRedirected,
             HandleTerminationSignals = true,
         };
     }

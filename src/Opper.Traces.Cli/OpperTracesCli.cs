@@ -25,7 +25,7 @@ internal static class OpperTracesCli
     /// </summary>
     public static Command Build(CliHost host)
     {
-        var root = new Command(Name, "Show, summarize, list and export Opper traces, from the API or from saved JSON files.")
+        var root = new Command(Name, "Show, summarize, list, export, report, compare and gather statistics over Opper traces, from the API or from saved JSON files.")
         {
             new HelpOption { Recursive = true },
             new VersionOption(),
@@ -33,9 +33,12 @@ internal static class OpperTracesCli
             SummaryCommand.Create(host),
             ListCommand.Create(host),
             ExportCommand.Create(host),
+            StatsCommand.Create(host),
+            DiffCommand.Create(host),
+            ReportCommand.Create(host),
             McpCommand.Create(host),
         };
-        root.SetAction(_ => CommandRunner.Fail(host, ExitCodes.Usage, "No command given: use show, summary, list, export or mcp. See '" + Name + " --help'."));
+        root.SetAction(_ => CommandRunner.Fail(host, ExitCodes.Usage, "No command given: use show, summary, list, export, report, stats, diff or mcp. See '" + Name + " --help'."));
         return root;
     }
 

@@ -97,7 +97,7 @@ public class DiagnosticTests
                 "get": {
                   "operationId": "listItems",
                   "parameters": [
-                    { "name": "filter", "in": "query", "schema": { "type": "object", "properties": { "a": { "type": "string" } } } },
+                    { "name": "filter", "in": "query", "schema": { "type": "array", "items": { "type": "object", "properties": { "a": { "type": "string" } } } } },
                     { "name": "session", "in": "cookie", "schema": { "type": "string" } }
                   ],
                   "responses": { "204": { "description": "ok" } }

@@ -445,7 +445,7 @@ public class OperationConstructTests
                   "operationId": "listItems",
                   "parameters": [
                     { "name": "id", "in": "query", "schema": { "anyOf": [ { "type": "integer" }, { "type": "string" }, { "type": "null" } ] } },
-                    { "name": "range", "in": "query", "style": "deepObject", "schema": { "type": "object", "properties": { "gt": { "type": "integer" } } } },
+                    { "name": "range", "in": "query", "schema": { "type": "array", "items": { "type": "object", "properties": { "gt": { "type": "integer" } } } } },
                     { "name": "anything", "in": "query", "schema": {} }
                   ],
                   "responses": { "204": { "description": "ok" } }
@@ -459,7 +459,7 @@ public class OperationConstructTests
         Assert.That(result.Diagnostics("OPENAPI003").Select(d => d.GetMessage()), Is.EqualTo(new[]
         {
             "The query parameter 'range' of a structured type is not supported; it is passed as a string",
-        }), "a union of scalars and free-form JSON are naturally strings; an object is reported");
+        }), "a union of scalars and free-form JSON are naturally strings; a list of objects is reported");
         Assert.That(result.Sources.Keys.Where(k => k.Contains(".Models.", StringComparison.Ordinal)), Is.Empty, "no unused parameter types");
 
         var probe = new ClientProbe(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
@@ -522,5 +522,34 @@ public class OperationConstructTests
         await ClientProbe.InvokeAsync(client, "SetNoteAsync", Args(("body", null)));
 
         Assert.That(probe.Requests.Select(r => r.Body), Is.EqualTo(new[] { "\"slow\"", "true", "null" }));
+    }
+
+    [Test]
+    public async Task Responses_and_errors_of_any_json_are_never_a_null_the_signature_denies()
+    {
+        var result = GeneratorHarness.Run(Paths("""
+            {
+              "/config": {
+                "get": {
+                  "operationId": "getConfig",
+                  "responses": {
+                    "200": { "description": "ok", "content": { "application/json": { "schema": {} } } },
+                    "480": { "description": "Throttling", "content": { "application/json": { "schema": {} } } }
+                  }
+                }
+              }
+            }
+            """)).AssertClean();
+        Assert.That(result.ReturnType("Acme.AcmeClient", "GetConfigAsync"), Is.EqualTo("Task<JToken>"));
+
+        var bodies = new Queue<(HttpStatusCode, string)>(new[] { (HttpStatusCode.OK, "null"), ((HttpStatusCode)480, """{"Message":"slow down"}""") });
+        var probe = new ClientProbe(_ => bodies.Dequeue() is var (status, body) ? ClientProbe.Json(status, body) : null!);
+        var client = probe.CreateClient(result);
+
+        var read = await ClientProbe.InvokeAsync(client, "GetConfigAsync");
+        Assert.That(read, Is.InstanceOf<Newtonsoft.Json.Linq.JValue>().And.Property("Type").EqualTo(Newtonsoft.Json.Linq.JTokenType.Null), "JSON null is a JValue");
+
+        var error = Assert.CatchAsync<Exception>(() => ClientProbe.InvokeAsync(client, "GetConfigAsync"));
+        Assert.That(Reflect.Get(error!, "Error")?.ToString(), Does.Contain("slow down"));
     }
 }

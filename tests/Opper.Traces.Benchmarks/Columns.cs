@@ -18,6 +18,12 @@ internal static class Payload
             return spans is int count ? TraceGenerator.Size(count) : null;
         }
 
+        if (type == typeof(OtlpBenchmarks))
+        {
+            var shape = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(OtlpBenchmarks.Shape))?.Value;
+            return shape is string name ? OtlpBenchmarks.OutputSize(name) : null;
+        }
+
         return type == typeof(EndToEndBenchmarks) ? TraceGenerator.Size(EndToEndBenchmarks.Spans) : null;
     }
 

@@ -1,18 +1,20 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace Opper.Traces.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks: <c>dotnet run -c Release --project tests/Opper.Traces.Benchmarks -- --filter '*' --job short</c>.
+/// Runs the benchmarks: <c>dotnet run -c Release --project tests/Opper.Traces.Benchmarks -- --filter '*' --job short</c>;
+/// <c>-- check</c>, <c>-- tree-steps</c> and <c>-- peak-memory SPANS</c> run the helpers below.
 /// See README.md beside this file for what is measured and the latest results.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
         if (args is ["check"])
         {
@@ -20,9 +22,27 @@ public static class Program
             return;
         }
 
+        if (args is ["stats-memory"])
+        {
+            StatisticsMemory.Run();
+            return;
+        }
+
         if (args is ["tree-steps"])
         {
             TreeSteps();
+            return;
+        }
+
+        if (args is ["peak-memory", var size])
+        {
+            await PeakMemory.RunAsync(int.Parse(size, CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (args is ["analysis-steps", ..])
+        {
+            AnalysisSteps(args.Length > 1 ? args[1..] : new[] { "10000", "100000", "1000000" });
             return;
         }
 
@@ -96,17 +116,40 @@ public static class Program
         Time("Summarize (includes BuildTree)", () => trace.Summarize().SpanCount);
     }
 
+    // `-- analysis-steps [sizes]`: rough timings (best of 5, Stopwatch) of the tree, the summary and the
+    // plain baseline, with the garbage collections they cause. AnalysisBenchmarks gives the real numbers.
+    private static void AnalysisSteps(string[] sizes)
+    {
+        foreach (var size in sizes)
+        {
+            var trace = TraceGenerator.Objects(int.Parse(size, CultureInfo.InvariantCulture));
+            Console.WriteLine(size + " spans");
+            Time("BuildTree", () => trace.BuildTree().Count);
+            var built = trace.BuildTree();
+            Time("tree.Summarize()", () => built.Summarize().SpanCount);
+            Time("BuildTree + tree.Summarize()", () => trace.BuildTree().Summarize().SpanCount);
+            Time("plain tree and sums", () => PlainTreeAndSums.Run(trace));
+        }
+    }
+
     private static void Time(string step, Func<long> action)
     {
         var best = double.MaxValue;
+        int gen0 = 0, gen1 = 0, gen2 = 0;
         for (var run = 0; run < 5; run++)
         {
             GC.Collect();
+            int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             action();
-            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+            double elapsed = watch.Elapsed.TotalMilliseconds;
+            if (elapsed < best)
+            {
+                best = elapsed;
+                (gen0, gen1, gen2) = (GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2);
+            }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{best,10:N1} ms  {step}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{best,10:N1} ms  {step}  (GC {gen0}/{gen1}/{gen2})"));
     }
 }

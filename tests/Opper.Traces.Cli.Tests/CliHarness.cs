@@ -46,6 +46,7 @@ internal static class CliHarness
         MockHttpMessageHandler? http = null,
         bool terminal = false,
         string? stdin = null,
+        bool errorTerminal = false,
         Action<OpperClientOptions>? configure = null,
         CancellationToken cancellationToken = default)
     {
@@ -55,6 +56,7 @@ internal static class CliHarness
         var host = new CliHost(output, error, name => environment.TryGetValue(name, out string? value) ? value : null)
         {
             IsOutputTerminal = terminal,
+            IsErrorTerminal = errorTerminal,
             OpenInput = stdin is null ? null : () => new StringReader(stdin),
             CreateHttpClient = http is null ? null : () => http.ToHttpClient(),
             ConfigureClient = options =>

@@ -130,7 +130,7 @@ public class ExportTests
     }
 
     [TestCase("--format", "perfetto", "-o", "-")]
-    [TestCase("--format", "chrome")]
+    [TestCase("--format", "chrome", "--endpoint")]
     public async Task Export_with_bad_options_exits_2(params string[] options)
     {
         CliResult result = await CliHarness.RunAsync(new[] { "export", CliHarness.SamplePath }.Concat(options).ToArray());

@@ -260,33 +260,13 @@ internal static class ClientEmitter
             }
             else
             {
-                var parameter = operation.Parameters.First(p => p.Name == part.Parameter);
-                var name = Naming.EscapeKeyword(parameter.Name);
-                writer.Line($"__request.AppendPathParameter({FormatScalar(parameter.Type, name, names)}, nameof({name}));");
+                ParameterEmitter.EmitPathParameter(writer, operation.Parameters.First(p => p.Name == part.Parameter), names);
             }
         }
 
         foreach (var parameter in operation.Parameters.Where(p => p.In != ParameterLocation.Path))
         {
-            var name = Naming.EscapeKeyword(parameter.Name);
-            var method = parameter.In == ParameterLocation.Query ? "AddQuery" : "AddHeader";
-            if (parameter.Type.Kind == TypeKind.List)
-            {
-                var element = parameter.Type.Element!;
-                var explode = parameter.In == ParameterLocation.Query && parameter.Explode ? "true" : "false";
-                if (parameter.In == ParameterLocation.Query)
-                {
-                    writer.Line($"__request.AddQuery({Naming.Literal(parameter.WireName)}, {name}, {explode}, static v => {FormatScalar(element, "v", names)});");
-                }
-                else
-                {
-                    writer.Line($"__request.AddHeader({Naming.Literal(parameter.WireName)}, {name} is null ? null : string.Join(\",\", global::System.Linq.Enumerable.Select({name}, static v => {FormatScalar(element, "v", names)})));");
-                }
-            }
-            else
-            {
-                writer.Line($"__request.{method}({Naming.Literal(parameter.WireName)}, {FormatScalar(parameter.Type, name, names)});");
-            }
+            ParameterEmitter.EmitQueryOrHeader(writer, parameter, names);
         }
 
         if (operation.Body is { } body)
@@ -333,14 +313,6 @@ internal static class ClientEmitter
         writer.Close();
         writer.Line();
     }
-
-    /// <summary>The string form of a simple value for a path, query or header.</summary>
-    private static string FormatScalar(TypeRef type, string value, EmitNames names) => type.Kind switch
-    {
-        TypeKind.String => value,
-        TypeKind.Enum => type.Nullable ? $"{value}?.Value" : $"{value}.Value",
-        _ => $"{names.Runtime("Request")}.Format({value})",
-    };
 
     private static void EmitPaging(SourceWriter writer, OperationModel operation, PagingModel paging, EmitNames names)
     {

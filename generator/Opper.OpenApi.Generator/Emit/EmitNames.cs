@@ -25,15 +25,12 @@ internal sealed class EmitNames
 
     public EmitNames(ClientSettings settings)
     {
-        Settings = settings;
         ModelsNamespace = settings.ModelsNamespace;
         ClientNamespace = settings.ClientNamespace;
         ConverterNamespace = settings.ModelsNamespace + ".Serialization";
         Json = $"global::{settings.ClientNamespace}.{settings.ClientName}Json";
         Prefix = settings.ClientName;
     }
-
-    public ClientSettings Settings { get; }
 
     public string ModelsNamespace { get; }
 
@@ -52,6 +49,4 @@ internal sealed class EmitNames
     public string Converter(string name) => $"global::{ConverterNamespace}.{name}JsonConverter";
 
     public string Runtime(string suffix) => $"global::{ClientNamespace}.{Prefix}{suffix}";
-
-    public string HintPrefix => Settings.SpecName;
 }

@@ -38,6 +38,9 @@ internal static class TypeSyntax
         var nullable = type.Nullable ? "Nullable" : string.Empty;
         switch (type.Kind)
         {
+            // Where null is not allowed (a response, an error body, a list item), JSON null is a JValue.
+            case TypeKind.Any when !type.Nullable:
+                return $"({names.Json}.ReadToken({reader}) ?? global::Newtonsoft.Json.Linq.JValue.CreateNull())";
             case TypeKind.Any:
                 return $"{names.Json}.ReadToken({reader})";
             case TypeKind.JsonObject:

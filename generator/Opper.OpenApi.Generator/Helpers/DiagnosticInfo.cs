@@ -14,19 +14,19 @@ internal sealed record LocationInfo(string FilePath, int Start, int Length, int 
 
 /// <summary>
 /// A diagnostic as data, so it can travel through the incremental pipeline and be compared by
-/// value; turned into a Roslyn <see cref="Diagnostic"/> only when reported.
+/// value (a <see cref="DiagnosticDescriptor"/> compares by its id, texts and severity); turned
+/// into a Roslyn <see cref="Diagnostic"/> only when reported.
 /// </summary>
-internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> Arguments)
 {
     public Diagnostic ToDiagnostic()
     {
-        var descriptor = DiagnosticDescriptors.ById(Id);
         var args = new object[Arguments.Count];
         for (var i = 0; i < args.Length; i++)
         {
             args[i] = Arguments[i];
         }
 
-        return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
+        return Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
     }
 }

@@ -54,16 +54,5 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes <paramref name="text"/>'s lines, each indented.</summary>
-    public SourceWriter Lines(string text)
-    {
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
-        {
-            Line(line);
-        }
-
-        return this;
-    }
-
     public override string ToString() => _builder.ToString();
 }

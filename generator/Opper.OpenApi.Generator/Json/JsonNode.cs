@@ -48,6 +48,63 @@ internal abstract class JsonNode
         JsonKind.False => false,
         _ => null,
     };
+
+    /// <summary>Whether two values are the same JSON (property order aside; numbers as written).</summary>
+    public static bool DeepEquals(JsonNode a, JsonNode b, int depth = 0)
+    {
+        if (a.Kind != b.Kind || depth > 512)
+        {
+            return false;
+        }
+
+        switch (a)
+        {
+            case JsonObject x:
+            {
+                var y = (JsonObject)b;
+                if (x.Properties.Count != y.Properties.Count)
+                {
+                    return false;
+                }
+
+                foreach (var property in x.Properties)
+                {
+                    if (y[property.Name] is not { } other || !DeepEquals(property.Value, other, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            case JsonArray x:
+            {
+                var y = (JsonArray)b;
+                if (x.Items.Count != y.Items.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < x.Items.Count; i++)
+                {
+                    if (!DeepEquals(x.Items[i], y.Items[i], depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            case JsonString x:
+                return x.Value == ((JsonString)b).Value;
+            case JsonNumber x:
+                return x.Raw == ((JsonNumber)b).Raw;
+            default:
+                return true;
+        }
+    }
 }
 
 internal sealed class JsonObject : JsonNode

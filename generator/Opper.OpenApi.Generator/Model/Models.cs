@@ -41,8 +41,6 @@ internal sealed record TypeRef(TypeKind Kind, bool Nullable, string? Name = null
 
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Decimal
         or TypeKind.Boolean or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.Enum;
-
-    public bool IsGenerated => Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union;
 }
 
 /// <summary>Where the generated code goes and what the client is called; from MSBuild and the spec.</summary>
@@ -140,14 +138,35 @@ internal enum ParameterLocation
     Header,
 }
 
+/// <summary>A parameter's OpenAPI <c>style</c>: how an array or object value is spelled in the request.</summary>
+internal enum ParameterStyle
+{
+    Simple,
+    Label,
+    Matrix,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
+/// <summary>
+/// An operation parameter. <see cref="Type"/> is a scalar, a list of scalars, or an object
+/// (a generated class, a map of scalars or free-form JSON) sent as its top-level properties.
+/// </summary>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
     ParameterLocation In,
     TypeRef Type,
     bool Required,
+    ParameterStyle Style,
     bool Explode,
-    string? Doc);
+    string? Doc)
+{
+    /// <summary>Whether the value is sent as name/value pairs (an object, a map, free-form JSON).</summary>
+    public bool IsObject => Type.Kind is TypeKind.Object or TypeKind.Dictionary or TypeKind.JsonObject;
+}
 
 internal enum BodyKind
 {

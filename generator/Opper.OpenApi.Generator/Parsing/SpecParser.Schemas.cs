@@ -30,6 +30,7 @@ internal sealed partial class SpecParser
     private readonly List<JsonObject> _inlineOrder = new();
     private readonly Queue<PendingType> _pending = new();
     private readonly Dictionary<string, ObjectModel> _objectModels = new(StringComparer.Ordinal);
+    private Dictionary<string, ComponentInfo>? _componentsByTypeName;
 
     private sealed class ComponentInfo
     {
@@ -160,7 +161,7 @@ internal sealed partial class SpecParser
 
         if (info.InProgress)
         {
-            Report("OPENAPI003", Span(info.Property), $"The schema '{name}' refers to itself without an object in between", "it is typed as JToken");
+            Report(DiagnosticDescriptors.Unsupported, Span(info.Property), $"The schema '{name}' refers to itself without an object in between", "it is typed as JToken");
             return TypeRef.Any();
         }
 
@@ -203,7 +204,7 @@ internal sealed partial class SpecParser
         _inlineOrder.RemoveRange(mark.Inline, _inlineOrder.Count - mark.Inline);
         for (var i = _diagnostics.Count - 1; i >= mark.Diagnostics; i--)
         {
-            if (_diagnostics[i].Id == "OPENAPI004")
+            if (_diagnostics[i].Descriptor == DiagnosticDescriptors.NameClash)
             {
                 _diagnostics.RemoveAt(i);
             }
@@ -369,6 +370,16 @@ internal sealed partial class SpecParser
 
         if (named is not null)
         {
+            // Generators that inline every schema often also list the same schema as a component
+            // of the very name it would get here (ChatRequestTool.function and ChatRequestToolFunction):
+            // that is one type, not a clash.
+            if (ComponentNamed(Naming.ToPascal(hint)) is { } twin && twin.Property.Value is JsonObject twinSchema
+                && !ReferenceEquals(twinSchema, schema) && JsonNode.DeepEquals(twinSchema, schema))
+            {
+                var same = ResolveComponent(twin.Name);
+                return same.WithNullable(same.Nullable || nullable);
+            }
+
             var name = ClaimTypeName(Naming.ToPascal(hint), "Schema", hint, Span(schema));
             var type = new TypeRef(named.Value, false, name);
             _inlineTypes[schema] = type;
@@ -378,6 +389,21 @@ internal sealed partial class SpecParser
         }
 
         return Structural(schema, hint, nullable);
+    }
+
+    /// <summary>The component whose generated type has this C# name, if any.</summary>
+    private ComponentInfo? ComponentNamed(string typeName)
+    {
+        if (_componentsByTypeName is null)
+        {
+            _componentsByTypeName = new Dictionary<string, ComponentInfo>(StringComparer.Ordinal);
+            foreach (var component in _componentOrder.Where(c => c.TypeName is not null))
+            {
+                _componentsByTypeName[component.TypeName!] = component;
+            }
+        }
+
+        return _componentsByTypeName.TryGetValue(typeName, out var info) ? info : null;
     }
 
     private TypeRef ResolveSchemaReference(JsonObject schema, string reference, string hint)
@@ -396,7 +422,7 @@ internal sealed partial class SpecParser
             return Resolve(target, DefinitionName(reference) ?? hint);
         }
 
-        Report("OPENAPI002", Span(schema.GetProperty("$ref")!.Value), reference, "the value is typed as JToken");
+        Report(DiagnosticDescriptors.UnresolvedReference, Span(schema.GetProperty("$ref")!.Value), reference, "the value is typed as JToken");
         return TypeRef.Any();
     }
 
@@ -482,7 +508,7 @@ internal sealed partial class SpecParser
             case "boolean":
                 return Primitive(type, schema.GetString("format")).WithNullable(nullable);
             default:
-                Report("OPENAPI003", Span(schema), $"The type '{type}'", "the value is typed as JToken");
+                Report(DiagnosticDescriptors.Unsupported, Span(schema), $"The type '{type}'", "the value is typed as JToken");
                 return TypeRef.Any();
         }
     }
@@ -691,7 +717,7 @@ internal sealed partial class SpecParser
             }
             else
             {
-                Report("OPENAPI002", Span(schema.GetProperty("$ref")!.Value), reference, "its properties are left out");
+                Report(DiagnosticDescriptors.UnresolvedReference, Span(schema.GetProperty("$ref")!.Value), reference, "its properties are left out");
             }
 
             return;
@@ -758,7 +784,7 @@ internal sealed partial class SpecParser
             var candidate = Naming.WithSuffix(wanted, i);
             if (taken.Add(candidate))
             {
-                Report("OPENAPI004", location, what, specName, wanted, candidate);
+                Report(DiagnosticDescriptors.NameClash, location, what, specName, wanted, candidate);
                 return candidate;
             }
         }

@@ -24,7 +24,6 @@ internal sealed partial class SpecParser
     private readonly List<string> _claimedNames = new();
     private readonly List<TypeModel> _types = new();
     private JsonObject _root = null!;
-    private bool _isOpenApi30;
     private string _clientName = string.Empty;
 
     private SpecParser(SpecInput input, CancellationToken cancellationToken)
@@ -51,7 +50,7 @@ internal sealed partial class SpecParser
         {
             var diagnostics = new[]
             {
-                new DiagnosticInfo("OPENAPI006", null, new[] { ex.GetType().Name + ": " + ex.Message }.ToEquatableArray()),
+                new DiagnosticInfo(DiagnosticDescriptors.InternalError, null, new[] { ex.GetType().Name + ": " + ex.Message }.ToEquatableArray()),
             };
             return new SpecModel(parser.DefaultSettings(), EquatableArray<TypeModel>.Empty, EquatableArray<ClientModel>.Empty, diagnostics.ToEquatableArray(), Valid: false);
         }
@@ -60,19 +59,22 @@ internal sealed partial class SpecParser
     private SpecModel Run()
     {
         JsonNode document;
+        var yaml = SpecFiles.IsYaml(_input.Path);
         try
         {
-            document = JsonParser.Parse(_input.Text);
+            // Both readers build the same positioned nodes: nothing below knows the syntax.
+            document = yaml ? YamlReader.Parse(_input.Text) : JsonParser.Parse(_input.Text);
         }
         catch (JsonParseException ex)
         {
-            Report("OPENAPI001", _lines.Location(ex.Offset, Math.Min(ex.Offset + 1, _input.Text.Length)), ex.Message);
+            var offset = Math.Min(ex.Offset, _input.Text.Length);
+            Report(DiagnosticDescriptors.Malformed, _lines.Location(offset, Math.Min(offset + 1, _input.Text.Length)), yaml ? "YAML" : "JSON", ex.Message);
             return Empty();
         }
 
         if (document is not JsonObject root)
         {
-            Report("OPENAPI005", _lines.Location(document.Start, document.End), "the top-level value is not an object");
+            Report(DiagnosticDescriptors.NotOpenApi, _lines.Location(document.Start, document.End), "the top-level value is not an object");
             return Empty();
         }
 
@@ -84,11 +86,10 @@ internal sealed partial class SpecParser
                 ? $"it is a Swagger {swagger} document; convert it to OpenAPI 3 first"
                 : "it has no 'openapi: 3.x' version field";
             var at = root.GetProperty("openapi") ?? root.GetProperty("swagger");
-            Report("OPENAPI005", at is null ? _lines.Location(root.Start, root.Start + 1) : Span(at), reason);
+            Report(DiagnosticDescriptors.NotOpenApi, at is null ? _lines.Location(root.Start, root.Start + 1) : Span(at), reason);
             return Empty();
         }
 
-        _isOpenApi30 = version.StartsWith("3.0", StringComparison.Ordinal);
         var settings = ReadSettings();
         _clientName = settings.ClientName;
 
@@ -111,12 +112,11 @@ internal sealed partial class SpecParser
 
     // ---------------------------------------------------------------- settings
 
-    /// <summary>The file name without <c>.openapi.json</c>: <c>drawing-3.1.openapi.json</c> → <c>drawing-3.1</c>.</summary>
+    /// <summary>The file name without <c>.openapi.json</c> (or <c>.yaml</c>, <c>.yml</c>): <c>drawing-3.1.openapi.json</c> → <c>drawing-3.1</c>.</summary>
     private string SpecStem()
     {
-        const string suffix = ".openapi.json";
         var fileName = System.IO.Path.GetFileName(_input.Path);
-        if (fileName.Length > suffix.Length && fileName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        if (SpecFiles.Suffix(fileName) is { } suffix && fileName.Length > suffix.Length)
         {
             return fileName.Substring(0, fileName.Length - suffix.Length);
         }
@@ -260,7 +260,7 @@ internal sealed partial class SpecParser
             var described = scheme.GetString("type") == "apiKey"
                 ? $"an API key in the {scheme.GetString("in") ?? "(unplaced)"} named '{scheme.GetString("name")}'"
                 : $"of type '{scheme.GetString("type")}'";
-            Report("OPENAPI003", Span(unusable), $"The security scheme '{unusable.Name}' ({described})", "the API key is sent as a bearer token in the Authorization header");
+            Report(DiagnosticDescriptors.Unsupported, Span(unusable), $"The security scheme '{unusable.Name}' ({described})", "the API key is sent as a bearer token in the Authorization header");
         }
 
         return ("Authorization", "Bearer", requires);
@@ -272,8 +272,8 @@ internal sealed partial class SpecParser
 
     private LocationInfo Span(JsonProperty property) => _lines.Location(property.NameStart, property.NameEnd);
 
-    private void Report(string id, LocationInfo? location, params string[] args) =>
-        _diagnostics.Add(new DiagnosticInfo(id, location, args.ToEquatableArray()));
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args) =>
+        _diagnostics.Add(new DiagnosticInfo(descriptor, location, args.ToEquatableArray()));
 
     // ---------------------------------------------------------------- names
 
@@ -307,7 +307,7 @@ internal sealed partial class SpecParser
                 _claimedNames.Add(candidate);
                 if (report)
                 {
-                    Report("OPENAPI004", location, what, specName, wanted, candidate);
+                    Report(DiagnosticDescriptors.NameClash, location, what, specName, wanted, candidate);
                 }
 
                 return candidate;
@@ -366,7 +366,7 @@ internal sealed partial class SpecParser
         {
             if (++seen > 32 || ResolvePointer(reference) is not JsonObject target)
             {
-                Report("OPENAPI002", Span(node.GetProperty("$ref")!.Value), reference, "it is left out");
+                Report(DiagnosticDescriptors.UnresolvedReference, Span(node.GetProperty("$ref")!.Value), reference, "it is left out");
                 return null;
             }
 

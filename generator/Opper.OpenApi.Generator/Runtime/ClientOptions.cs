@@ -4,8 +4,9 @@
 namespace __Namespace__
 {
     /// <summary>
-    /// Settings of a <see cref="__Client__Client"/>. The client copies them when it is built, so
-    /// changing an options object later does not change a client that already exists.
+    /// Settings of a <see cref="__Client__Client"/>. The client copies them when it is built (the
+    /// retry policy and the default headers included), so changing an options object later does not
+    /// change a client that already exists.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "1.0.0")]
     public partial class __Client__ClientOptions
@@ -60,7 +61,10 @@ namespace __Namespace__
                 : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Timeout must be positive or infinite.");
         }
 
-        /// <summary>The backoff between retries; replace it to change delays (or to not sleep in tests).</summary>
+        /// <summary>
+        /// Which failures are retried and the backoff between retries; replace it to change them (or
+        /// to not sleep in tests). The client keeps a copy made when it is built.
+        /// </summary>
         public __Client__RetryPolicy RetryPolicy { get; set; } = new __Client__RetryPolicy();
 
         /// <summary>
@@ -76,7 +80,12 @@ namespace __Namespace__
         /// <summary>Text appended to the <c>User-Agent</c> header, such as <c>my-app/1.2</c>.</summary>
         public string? UserAgentSuffix { get; set; }
 
-        /// <summary>Responses larger than this many bytes are refused with an error instead of exhausting memory.</summary>
+        /// <summary>
+        /// Responses larger than this many bytes are refused with an
+        /// <see cref="global::System.IO.InvalidDataException"/> naming <c>MaxResponseBytes</c>, instead of
+        /// exhausting memory: when Content-Length announces more, before the body is read; otherwise
+        /// (no length, or a compressed body) after reading at most this many bytes and one more. Not retried.
+        /// </summary>
         public long MaxResponseBytes
         {
             get => _maxResponseBytes;

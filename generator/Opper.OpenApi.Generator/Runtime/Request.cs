@@ -83,6 +83,12 @@ namespace __Namespace__
                 return;
             }
 
+            AddEscapedQuery(global::System.Uri.EscapeDataString(name), global::System.Uri.EscapeDataString(value));
+        }
+
+        /// <summary>Adds a query pair escaped already (a styled parameter keeps its delimiters literal).</summary>
+        public void AddEscapedQuery(string escapedName, string escapedValue)
+        {
             if (_query is null)
             {
                 _query = new global::System.Text.StringBuilder();
@@ -93,7 +99,7 @@ namespace __Namespace__
                 _query.Append('&');
             }
 
-            _query.Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+            _query.Append(escapedName).Append('=').Append(escapedValue);
         }
 
         /// <summary>Adds a list: <c>a=1&amp;a=2</c> when exploded, <c>a=1,2</c> otherwise.</summary>

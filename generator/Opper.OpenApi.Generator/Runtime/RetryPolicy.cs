@@ -4,9 +4,13 @@
 namespace __Namespace__
 {
     /// <summary>
-    /// Exponential backoff with jitter between retries, honouring <c>Retry-After</c>. Override
-    /// <see cref="GetDelay"/> to change the delays or <see cref="DelayAsync"/> to change how the
-    /// client waits (tests override it to record delays instead of sleeping).
+    /// Which failed attempts are retried, and how long the client waits before each retry:
+    /// exponential backoff with jitter, honouring <c>Retry-After</c>. Override
+    /// <see cref="ShouldRetry"/> to change which failures are retried, <see cref="GetDelay"/> to
+    /// change the delays, or <see cref="DelayAsync"/> to change how the client waits (tests override
+    /// it to record delays instead of sleeping). A client takes a copy of its policy when it is
+    /// built (<c>MemberwiseClone</c>, so a subclass's fields are copied too, shallowly): changing
+    /// the policy afterwards does not change that client.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "1.0.0")]
     public class __Client__RetryPolicy
@@ -22,6 +26,25 @@ namespace __Namespace__
 
         /// <summary>The longest backoff delay (a longer <c>Retry-After</c> is still honoured).</summary>
         public global::System.TimeSpan MaxDelay { get; set; } = global::System.TimeSpan.FromSeconds(8);
+
+        /// <summary>
+        /// Whether to retry after a failed attempt. Asked only for calls that can be sent again (GET,
+        /// HEAD, PUT, DELETE and OPTIONS with a body that can be replayed; POST and PATCH never are)
+        /// while retries are left, and only for these failures: an error status
+        /// (<see cref="__Client__ApiException"/>), a timed-out attempt (<see cref="__Client__TimeoutException"/>)
+        /// and a transport failure (<see cref="global::System.Net.Http.HttpRequestException"/>). The
+        /// caller's cancellation, an unreadable body and a response over <c>MaxResponseBytes</c> are
+        /// never retried, and neither is a status whose <c>Retry-After</c> is longer than
+        /// <c>MaxRetryAfter</c>. The default retries 429, 500, 502, 503 and 504, timeouts and
+        /// transport failures.
+        /// </summary>
+        /// <param name="retry">Which retry this would be, starting at 1 (the number of attempts made).</param>
+        /// <param name="exception">What the attempt failed with.</param>
+        /// <returns>True to retry after <see cref="GetDelay"/>.</returns>
+        public virtual bool ShouldRetry(int retry, global::System.Exception exception) =>
+            exception is __Client__ApiException api
+                ? api.StatusCode is 429 or 500 or 502 or 503 or 504
+                : exception is __Client__TimeoutException or global::System.Net.Http.HttpRequestException;
 
         /// <summary>
         /// The delay before retry number <paramref name="retry"/> (1 for the first retry):
@@ -47,6 +70,9 @@ namespace __Namespace__
             delay <= global::System.TimeSpan.Zero
                 ? global::System.Threading.Tasks.Task.CompletedTask
                 : global::System.Threading.Tasks.Task.Delay(delay, cancellationToken);
+
+        /// <summary>The copy a client keeps: later changes to this policy do not reach it.</summary>
+        internal __Client__RetryPolicy Snapshot() => (__Client__RetryPolicy)MemberwiseClone();
 
         private static double NextDouble()
         {

@@ -21,7 +21,7 @@ internal static class McpCommand
 
         var command = new Command(
             "mcp",
-            "Serve the trace tools (list_traces, get_trace_report, get_trace_summary, get_span_tree) to an MCP client over stdio. "
+            "Serve the trace tools (list_traces, get_trace_report, get_trace_summary, get_span_tree, diff_traces, trace_stats) to an MCP client over stdio. "
             + "Stdout carries protocol messages only; logs go to stderr.")
         {
             baseUrl,

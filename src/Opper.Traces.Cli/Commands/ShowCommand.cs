@@ -23,13 +23,14 @@ internal static class ShowCommand
         {
             trace,
             baseUrl,
+            CommonOptions.TraceId(),
             maxDepth,
             color,
         };
 
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(host, async ct =>
         {
-            GetTraceResponse loaded = await TraceLoader.LoadAsync(host, parse.GetValue(trace)!, parse.GetValue(baseUrl), ct).ConfigureAwait(false);
+            GetTraceResponse loaded = await TraceLoader.LoadAsync(host, parse, ct).ConfigureAwait(false);
             Style style = Style.For(CommonOptions.ParseColor(parse.GetValue(color)), host);
             TraceReport.Write(host.Out, loaded, style, parse.GetValue(maxDepth));
             return ExitCodes.Success;

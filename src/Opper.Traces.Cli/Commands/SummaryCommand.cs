@@ -21,13 +21,14 @@ internal static class SummaryCommand
         {
             trace,
             baseUrl,
+            CommonOptions.TraceId(),
             json,
             color,
         };
 
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(host, async ct =>
         {
-            GetTraceResponse loaded = await TraceLoader.LoadAsync(host, parse.GetValue(trace)!, parse.GetValue(baseUrl), ct).ConfigureAwait(false);
+            GetTraceResponse loaded = await TraceLoader.LoadAsync(host, parse, ct).ConfigureAwait(false);
             SpanTree tree = loaded.BuildTree();
             TraceSummary summary = tree.Summarize();
             if (parse.GetValue(json))

@@ -23,6 +23,9 @@ internal static class TraceTools
     /// <summary>The most traces <c>list_traces</c> lists at once.</summary>
     public const int MaxListLimit = 100;
 
+    /// <summary>The most traces <c>trace_stats</c> reads from the API at once.</summary>
+    public const int MaxStatsLimit = 1000;
+
     /// <summary>How a trace argument is described to the model.</summary>
     public const string TraceArgument =
         "A trace id (fetched from the Opper API), or the path of a saved trace JSON file (the body of GET /traces/{trace_id}); "
@@ -106,6 +109,74 @@ internal static class TraceTools
                     (GetTraceResponse trace, int depth) = await LoadAsync(host, baseUrl, arguments, cancellationToken).ConfigureAwait(false);
                     SpanTree tree = trace.BuildTree();
                     return new ToolOutput(tree.Count == 0 ? "(no spans)" : OutputLimits.ForModels.CutTree(tree.Render(depth)));
+                },
+                logger),
+
+            new TraceTool(
+                Describe(
+                    "diff_traces",
+                    "Compare two traces",
+                    "Compares two runs of a pipeline, as compact JSON (the document of `opper-traces diff --json`). Spans are matched by their name path in the tree "
+                    + "(key 'root#0/step#1': name, then how many earlier siblings share it). matched: [{key, before_id, after_id, duration_delta_ms, tokens_delta, model_changed, "
+                    + "error_appeared, error_resolved}], largest changes first; added and removed: [{key, span_id}]; totals: duration_delta_ms (the traces' own, after minus before, in ms), "
+                    + "tokens_delta, by_type and by_model deltas. Use it to answer 'what changed between the good run and the slow or failing one?'.",
+                    ToolSchema.Object(
+                        new[] { "before_id", "after_id" },
+                        ("before_id", ToolSchema.String("The earlier or reference run. " + TraceArgument)),
+                        ("after_id", ToolSchema.String("The later run, compared with before_id. " + TraceArgument)))),
+                async (arguments, cancellationToken) =>
+                {
+                    string beforeId = arguments.RequiredString("before_id", "a trace id or the path of a saved trace file");
+                    string afterId = arguments.RequiredString("after_id", "a trace id or the path of a saved trace file");
+                    GetTraceResponse before = await TraceLoader.LoadAsync(host, beforeId, baseUrl, cancellationToken).ConfigureAwait(false);
+                    GetTraceResponse after = await TraceLoader.LoadAsync(host, afterId, baseUrl, cancellationToken).ConfigureAwait(false);
+                    return new ToolOutput(CompactJson.Write(output => DiffJson.Write(output, TraceDiff.Compare(before, after))));
+                },
+                logger),
+
+            new TraceTool(
+                Describe(
+                    "trace_stats",
+                    "Statistics over many traces",
+                    "Statistics over many traces, as compact JSON (the document of `opper-traces stats --json`): trace_count, span_count, error_count, total_tokens, "
+                    + "trace_duration (ms), by_trace_name, by_span_name, by_type, by_model, slowest_spans (by total self time in ms, with p95 duration), "
+                    + "critical_path_share (span name: the fraction of traces whose critical path contains it), and unreadable [{path, reason}]. "
+                    + "Reads saved trace files or folders of them when files is given, else the newest traces from the API (name, limit). "
+                    + "Use it for patterns across runs: which step is usually slow, which model costs the most tokens.",
+                    ToolSchema.Object(
+                        new string[0],
+                        ("name", ToolSchema.String("Only traces with this name (from the API).")),
+                        ("limit", ToolSchema.Integer("The most traces to read from the API.", 1, MaxStatsLimit, StatsCommand.DefaultLimit)),
+                        ("files", ToolSchema.StringArray("Saved trace JSON files, or folders of them (every *.json inside, recursively), instead of the API.")))),
+                async (arguments, cancellationToken) =>
+                {
+                    IReadOnlyList<string> files = arguments.StringList("files");
+                    string? name = arguments.OptionalString("name");
+                    int? limit = arguments.OptionalInt("limit", 1, MaxStatsLimit);
+                    StatsResult result;
+                    if (files.Count > 0)
+                    {
+                        if (name is not null || limit is not null)
+                        {
+                            throw CliException.Usage((name is not null ? "name" : "limit") + " applies to traces read from the API; it cannot be used with files.");
+                        }
+
+                        result = StatsCollector.FromFiles(files, _ => Progress.None, cancellationToken);
+                    }
+                    else
+                    {
+                        using OpperClient client = ApiClientFactory.Create(host, baseUrl, "read traces from the API, or pass saved trace files or folders");
+                        result = await StatsCollector.FromApiAsync(client, name, limit ?? StatsCommand.DefaultLimit, StatsCommand.DefaultConcurrency, Progress.None, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    string json = CompactJson.Write(output => StatsJson.Write(output, result.Statistics, result.Unreadable));
+                    if (result.NothingRead is { } nothingRead)
+                    {
+                        // As the command: a failure saying nothing could be read, with the document that says why.
+                        throw CliException.Usage(nothingRead.TrimEnd('.') + ": " + json);
+                    }
+
+                    return new ToolOutput(json);
                 },
                 logger),
         };

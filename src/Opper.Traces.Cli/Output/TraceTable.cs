@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using Opper.Models;
 
 namespace Opper.Traces.Cli.Output;
@@ -35,38 +34,7 @@ internal static class TraceTable
             });
         }
 
-        var widths = new int[Headers.Length];
-        for (int c = 0; c < Headers.Length; c++)
-        {
-            widths[c] = Headers[c].Length;
-            foreach (string[] row in rows)
-            {
-                widths[c] = System.Math.Max(widths[c], row[c].Length);
-            }
-        }
-
-        output.WriteLine(style.Bold(Line(Headers, widths)));
-        foreach (string[] row in rows)
-        {
-            output.WriteLine(Line(row, widths));
-        }
-
+        Table.Write(output, Headers, RightAligned, rows, style);
         output.WriteLine(style.Dim(Text.Count(traces.Count) + (traces.Count == 1 ? " trace." : " traces.")));
-    }
-
-    private static string Line(string[] cells, int[] widths)
-    {
-        var line = new StringBuilder();
-        for (int c = 0; c < cells.Length; c++)
-        {
-            if (c > 0)
-            {
-                line.Append("  ");
-            }
-
-            line.Append(RightAligned[c] ? cells[c].PadLeft(widths[c]) : cells[c].PadRight(widths[c]));
-        }
-
-        return line.ToString().TrimEnd();
     }
 }

@@ -140,22 +140,6 @@ internal static class SpanTiming
     }
 
     /// <summary>
-    /// The nearest-rank percentile: the value at rank ceil(p/100 × n) (1-based) of the sorted
-    /// list, in integer arithmetic so that 95 % of 20 is exactly rank 19.
-    /// </summary>
-    internal static long NearestRank(List<long> sorted, int percent)
-    {
-        long n = sorted.Count;
-        long rank = ((percent * n) + 99) / 100;
-        if (rank < 1)
-        {
-            rank = 1;
-        }
-
-        return sorted[(int)(rank - 1)];
-    }
-
-    /// <summary>
     /// Accumulates the length of a union of intervals fed in order of non-decreasing start.
     /// A mutable struct: keep it in a local and never copy it.
     /// </summary>

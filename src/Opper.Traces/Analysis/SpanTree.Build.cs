@@ -10,15 +10,23 @@ public sealed partial class SpanTree
     private void Build()
     {
         int n = _spans.Length;
-        var sources = new SpanTiming.DurationSource[n];
-
-        // 2. Timing, and id owners: the first span with an id owns it; count the uses of each id.
-        var uses = new int[n];
+        // 2. One pass in input order: timing; id owners (the first span with an id owns it,
+        //    later uses are counted); parents, looked up at once when their span came earlier
+        //    (the common case, and then its index entry is still in cache), else after the pass.
+        int[] parent = _parent;
+        SpanIdIndex owners = _owners;
+        List<int>? pending = null;
         for (int k = 0; k < n; k++)
         {
             SpanSchema span = _spans[k];
-            long? duration = SpanTiming.Duration(span, out sources[k]);
-            byte flags = 0;
+            long? duration = SpanTiming.Duration(span, out SpanTiming.DurationSource source);
+            byte flags = source switch
+            {
+                SpanTiming.DurationSource.NegativeReported => NegativeDurationFlag,
+                SpanTiming.DurationSource.EndBeforeStart => EndBeforeStartFlag,
+                _ => 0,
+            };
+
             if (duration.HasValue)
             {
                 _duration[k] = duration.Value;
@@ -37,66 +45,69 @@ public sealed partial class SpanTree
                 }
             }
 
-            _flags[k] = flags;
             string? id = span.Id;
             if (IsNullOrEmpty(id))
             {
-                continue;
+                flags |= MissingIdFlag;
+            }
+            else if (!owners.TryAdd(id!, k, out int owner))
+            {
+                _duplicateUses ??= new Dictionary<int, int>();
+                _duplicateUses[owner] = (_duplicateUses.TryGetValue(owner, out int uses) ? uses : 1) + 1;
             }
 
-            if (_owners.TryGetValue(id!, out int owner))
+            _flags[k] = flags;
+            parent[k] = -1;
+            string? parentId = span.ParentId;
+            if (!IsNullOrEmpty(parentId))
             {
-                uses[owner]++;
-            }
-            else
-            {
-                _owners.Add(id!, k);
-                uses[k] = 1;
+                if (owners.TryGetValue(parentId!, out int p))
+                {
+                    parent[k] = p;
+                }
+                else
+                {
+                    (pending ??= new List<int>()).Add(k);
+                }
             }
         }
 
-        // 3. Tentative parents (-1: none); orphans name a parent id that no span owns.
-        int[] parent = _parent;
-        var orphan = new bool[n];
-        for (int k = 0; k < n; k++)
+        // 3. Parents that come later in the input; orphans name a parent id that no span owns.
+        if (pending is not null)
         {
-            parent[k] = -1;
-            string? parentId = _spans[k].ParentId;
-            if (IsNullOrEmpty(parentId))
+            foreach (int k in pending)
             {
-                continue;
-            }
-
-            if (_owners.TryGetValue(parentId!, out int p))
-            {
-                parent[k] = p;
-            }
-            else
-            {
-                orphan[k] = true;
+                if (owners.TryGetValue(_spans[k].ParentId!, out int p))
+                {
+                    parent[k] = p;
+                }
+                else
+                {
+                    _flags[k] |= OrphanFlag;
+                }
             }
         }
 
         // 4. Parent cycles. Every node has at most one parent, so following parents from each
         //    unvisited node (input order) either ends, reaches a finished node, or closes a loop
         //    on the current path. Each node is visited once: linear, no recursion.
-        var cycleOf = new int[n];
+        //    A cycle has a member whose parent comes at or after it in the input (around a loop
+        //    the positions cannot only fall), so only such spans start a search: none at all when
+        //    every parent comes first. _depth and _walkPosition serve as the visit state and the
+        //    path positions until step 6 fills them.
+        Dictionary<int, int>? cycleOf = null;
         var cycles = new List<int[]>();
-        var state = new byte[n]; // 0 = unvisited, 1 = on the current path, 2 = done
-        var pathPos = new int[n];
-        var path = new List<int>();
+        int[] state = _depth; // 0 = unvisited, 1 = on the current path, 2 = done
+        int[] pathPos = _walkPosition;
+        List<int>? path = null;
         for (int k = 0; k < n; k++)
         {
-            cycleOf[k] = -1;
-        }
-
-        for (int k = 0; k < n; k++)
-        {
-            if (state[k] != 0)
+            if (parent[k] < k || state[k] != 0)
             {
                 continue;
             }
 
+            path ??= new List<int>();
             path.Clear();
             int j = k;
             while (j >= 0 && state[j] == 0)
@@ -116,7 +127,7 @@ public sealed partial class SpanTree
                 Array.Sort(members);
                 int first = members[0];
                 parent[first] = -1;
-                cycleOf[first] = cycles.Count;
+                (cycleOf ??= new Dictionary<int, int>())[first] = cycles.Count;
                 cycles.Add(members);
             }
 
@@ -147,7 +158,7 @@ public sealed partial class SpanTree
             _childOffset[k + 1] += _childOffset[k];
         }
 
-        var fill = new int[n];
+        int[] fill = _descendants; // zero until step 6, which clears it again
         var roots = new int[rootCount];
         rootCount = 0;
         for (int k = 0; k < n; k++)
@@ -163,30 +174,32 @@ public sealed partial class SpanTree
             }
         }
 
-        var keys = new long[n];
+        long[]? keys = null;
         for (int k = 0; k < n; k++)
         {
             if (_childOffset[k + 1] - _childOffset[k] > 1)
             {
-                SortByStart(_childList, _childOffset[k], _childOffset[k + 1] - _childOffset[k], keys);
+                SortByStart(_childList, _childOffset[k], _childOffset[k + 1] - _childOffset[k], ref keys);
             }
         }
 
-        SortByStart(roots, 0, roots.Length, keys);
+        SortByStart(roots, 0, roots.Length, ref keys);
 
-        // 6. Walk order (pre-order with an explicit stack), depth, and subtree sizes.
-        int[] stack = fill; // reused: every position is pushed once
-        int top = 0;
+        // 6. Walk order (pre-order with an explicit stack), depth, and subtree sizes. The stack
+        //    lives at the end of _walk and grows down while the walk grows up: nodes walked plus
+        //    nodes on the stack never exceed n, so the two never meet.
+        int[] walk = _walk;
+        int top = n;
         for (int r = roots.Length - 1; r >= 0; r--)
         {
-            stack[top++] = roots[r];
+            walk[--top] = roots[r];
         }
 
         int position = 0;
         int maxDepth = 0;
-        while (top > 0)
+        while (top < n)
         {
-            int node = stack[--top];
+            int node = walk[top++];
             int depth = parent[node] < 0 ? 0 : _depth[parent[node]] + 1;
             _depth[node] = depth;
             if (depth > maxDepth)
@@ -195,12 +208,14 @@ public sealed partial class SpanTree
             }
 
             _walkPosition[node] = position;
-            _walk[position++] = node;
+            walk[position++] = node;
             for (int c = _childOffset[node + 1] - 1; c >= _childOffset[node]; c--)
             {
-                stack[top++] = _childList[c];
+                walk[--top] = _childList[c];
             }
         }
+
+        Array.Clear(_descendants, 0, n);
 
         // Pre-order lists every subtree contiguously, so sizes accumulate bottom-up in reverse.
         // Self time is computed here too, once, so that reading the tree needs no locking.
@@ -216,7 +231,7 @@ public sealed partial class SpanTree
         }
 
         // 7. Problems, in input order of the first span involved, then kind order.
-        List<SpanNode> orphans = CollectProblems(orphan, cycleOf, cycles, uses, sources, out List<TraceProblem> problems);
+        List<SpanNode> orphans = CollectProblems(cycleOf, cycles, out List<TraceProblem> problems);
 
         Roots = new NodeList(this, roots, 0, roots.Length);
         Orphans = orphans.AsReadOnly();
@@ -228,22 +243,33 @@ public sealed partial class SpanTree
     /// Orders positions[offset..offset+count) by start time (unknown last), ties in input order.
     /// Input order is position order, and the runs arrive in it, so an ordered run is left as it is.
     /// </summary>
-    private void SortByStart(int[] positions, int offset, int count, long[] keys)
+    private void SortByStart(int[] positions, int offset, int count, ref long[]? keys)
     {
         bool ordered = true;
+        long previous = long.MinValue;
         for (int i = 0; i < count; i++)
         {
             int p = positions[offset + i];
-            keys[offset + i] = (_flags[p] & HasStartFlag) != 0 ? _startTicks[p] : long.MaxValue;
-            if (i > 0 && keys[offset + i] < keys[offset + i - 1])
+            long key = (_flags[p] & HasStartFlag) != 0 ? _startTicks[p] : long.MaxValue;
+            if (key < previous)
             {
                 ordered = false;
+                break;
             }
+
+            previous = key;
         }
 
         if (ordered)
         {
             return;
+        }
+
+        keys ??= new long[positions.Length];
+        for (int i = 0; i < count; i++)
+        {
+            int p = positions[offset + i];
+            keys[offset + i] = (_flags[p] & HasStartFlag) != 0 ? _startTicks[p] : long.MaxValue;
         }
 
         Array.Sort(keys, positions, offset, count);

@@ -10,21 +10,21 @@ namespace Opper;
 public sealed partial class SpanTree
 {
     /// <summary>The orphans, and the problems in input order of the first span involved, then kind order.</summary>
-    private List<SpanNode> CollectProblems(
-        bool[] orphan,
-        int[] cycleOf,
-        List<int[]> cycles,
-        int[] uses,
-        SpanTiming.DurationSource[] sources,
-        out List<TraceProblem> problems)
+    private List<SpanNode> CollectProblems(Dictionary<int, int>? cycleOf, List<int[]> cycles, out List<TraceProblem> problems)
     {
         int n = _spans.Length;
         problems = new List<TraceProblem>();
         var orphans = new List<SpanNode>();
         for (int k = 0; k < n; k++)
         {
+            // Most spans have no problem: decide that from the flags, without reading the span.
+            if ((_flags[k] & ProblemFlags) == 0 && cycleOf is null && _duplicateUses is null)
+            {
+                continue;
+            }
+
             SpanSchema span = _spans[k];
-            if (orphan[k])
+            if ((_flags[k] & OrphanFlag) != 0)
             {
                 orphans.Add(NodeAt(k));
                 problems.Add(new TraceProblem(
@@ -33,31 +33,31 @@ public sealed partial class SpanTree
                     Describe(k) + " names parent '" + Clean(span.ParentId) + "', which is not in the trace."));
             }
 
-            if (cycleOf[k] >= 0)
+            if (cycleOf is not null && cycleOf.TryGetValue(k, out int cycle))
             {
-                problems.Add(CycleProblem(cycles[cycleOf[k]]));
+                problems.Add(CycleProblem(cycles[cycle]));
             }
 
-            if (uses[k] > 1)
+            if (_duplicateUses is not null && _duplicateUses.TryGetValue(k, out int uses))
             {
                 problems.Add(new TraceProblem(
                     TraceProblemKind.DuplicateId,
                     new[] { span.Id! },
-                    "Span id '" + Clean(span.Id) + "' is used by " + Format(uses[k]) + " spans; the first (index " +
-                    Format(_inputIndex[k]) + ", " + DisplayName(span.Name) +
+                    "Span id '" + Clean(span.Id) + "' is used by " + Format(uses) + " spans; the first (index " +
+                    Format(InputIndexOf(k)) + ", " + DisplayName(span.Name) +
                     ") owns it and the others are placed by their own parent_id."));
             }
 
-            if (IsNullOrEmpty(span.Id))
+            if ((_flags[k] & MissingIdFlag) != 0)
             {
                 problems.Add(new TraceProblem(
                     TraceProblemKind.MissingId,
                     Array.Empty<string>(),
-                    "Span at index " + Format(_inputIndex[k]) + " (" + DisplayName(span.Name) +
+                    "Span at index " + Format(InputIndexOf(k)) + " (" + DisplayName(span.Name) +
                     ") has no id; no span can name it as parent."));
             }
 
-            if (sources[k] == SpanTiming.DurationSource.NegativeReported)
+            if ((_flags[k] & NegativeDurationFlag) != 0)
             {
                 problems.Add(new TraceProblem(
                     TraceProblemKind.InvalidDuration,
@@ -65,7 +65,7 @@ public sealed partial class SpanTree
                     Describe(k) + " has a negative duration_ms (" + Format(span.DurationMs.GetValueOrDefault()) +
                     "); its duration is unknown."));
             }
-            else if (sources[k] == SpanTiming.DurationSource.EndBeforeStart)
+            else if ((_flags[k] & EndBeforeStartFlag) != 0)
             {
                 problems.Add(new TraceProblem(
                     TraceProblemKind.InvalidDuration,
@@ -86,7 +86,7 @@ public sealed partial class SpanTree
     private string Describe(int position)
     {
         SpanSchema span = _spans[position];
-        return (IsNullOrEmpty(span.Id) ? "Span at index " + Format(_inputIndex[position]) : "Span '" + Clean(span.Id) + "'") +
+        return (IsNullOrEmpty(span.Id) ? "Span at index " + Format(InputIndexOf(position)) : "Span '" + Clean(span.Id) + "'") +
             " (" + DisplayName(span.Name) + ")";
     }
 

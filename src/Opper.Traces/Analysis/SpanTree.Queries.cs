@@ -25,7 +25,7 @@ public sealed partial class SpanTree
 
     internal SpanSchema SpanAt(int position) => _spans[position];
 
-    internal int InputIndexOf(int position) => _inputIndex[position];
+    internal int InputIndexOf(int position) => _inputIndex is null ? position : _inputIndex[position];
 
     internal SpanNode? ParentOf(int position) => _parent[position] < 0 ? null : NodeAt(_parent[position]);
 

@@ -50,9 +50,14 @@ public sealed partial class SpanTree
     private const byte HasStartFlag = 2;
     private const byte HasIntervalFlag = 4;
     private const byte IsRootFlag = 8;
+    private const byte OrphanFlag = 16;
+    private const byte NegativeDurationFlag = 32;
+    private const byte EndBeforeStartFlag = 64;
+    private const byte MissingIdFlag = 128;
+    private const byte ProblemFlags = OrphanFlag | NegativeDurationFlag | EndBeforeStartFlag | MissingIdFlag;
 
     private readonly SpanSchema[] _spans;
-    private readonly int[] _inputIndex;
+    private readonly int[]? _inputIndex; // null when positions are input indexes (no null entries)
     private readonly int[] _parent;
     private readonly int[] _childOffset;
     private readonly int[] _childList;
@@ -67,10 +72,11 @@ public sealed partial class SpanTree
     private readonly double[] _selfTime;
     private readonly byte[] _flags;
     private readonly SpanNode?[] _nodes;
-    private readonly Dictionary<string, int> _owners;
+    private readonly SpanIdIndex _owners;
     private readonly GetTraceResponse? _trace;
+    private Dictionary<int, int>? _duplicateUses; // owner position -> number of spans using its id, when more than 1
 
-    private SpanTree(SpanSchema[] spans, int[] inputIndex, GetTraceResponse? trace)
+    private SpanTree(SpanSchema[] spans, int[]? inputIndex, GetTraceResponse? trace)
     {
         _trace = trace;
         int n = spans.Length;
@@ -90,7 +96,7 @@ public sealed partial class SpanTree
         _selfTime = new double[n];
         _flags = new byte[n];
         _nodes = new SpanNode?[n];
-        _owners = new Dictionary<string, int>(n, StringComparer.Ordinal);
+        _owners = new SpanIdIndex(n);
         Roots = new NodeList(this, Array.Empty<int>(), 0, 0);
         Orphans = Roots;
         Problems = Array.Empty<TraceProblem>();
@@ -154,25 +160,59 @@ public sealed partial class SpanTree
 
     private static SpanTree Create(IEnumerable<SpanSchema?>? spans, GetTraceResponse? trace)
     {
-        // 1. One position per non-null span, in input order.
-        var list = spans is ICollection<SpanSchema?> collection ? new List<SpanSchema>(collection.Count) : new List<SpanSchema>();
-        var indexes = spans is ICollection<SpanSchema?> sized ? new List<int>(sized.Count) : new List<int>();
-        if (spans is not null)
+        // 1. One position per non-null span, in input order; input indexes are kept only when
+        //    null entries make them differ from positions.
+        SpanSchema?[] all;
+        if (spans is null)
         {
-            int index = 0;
-            foreach (SpanSchema? span in spans)
-            {
-                if (span is not null)
-                {
-                    list.Add(span);
-                    indexes.Add(index);
-                }
-
-                index++;
-            }
+            all = Array.Empty<SpanSchema?>();
+        }
+        else if (spans is ICollection<SpanSchema?> collection)
+        {
+            all = new SpanSchema?[collection.Count];
+            collection.CopyTo(all, 0);
+        }
+        else
+        {
+            all = new List<SpanSchema?>(spans).ToArray();
         }
 
-        var tree = new SpanTree(list.ToArray(), indexes.ToArray(), trace);
+        int count = 0;
+        int[]? inputIndex = null;
+        for (int i = 0; i < all.Length; i++)
+        {
+            SpanSchema? span = all[i];
+            if (span is null)
+            {
+                if (inputIndex is null)
+                {
+                    inputIndex = new int[all.Length];
+                    for (int j = 0; j < count; j++)
+                    {
+                        inputIndex[j] = j;
+                    }
+                }
+
+                continue;
+            }
+
+            if (inputIndex is not null)
+            {
+                inputIndex[count] = i;
+            }
+
+            all[count++] = span;
+        }
+
+        SpanSchema[] present = all!;
+        if (count < all.Length)
+        {
+            present = new SpanSchema[count];
+            Array.Copy(all, present, count);
+            Array.Resize(ref inputIndex, count);
+        }
+
+        var tree = new SpanTree(present, inputIndex, trace);
         tree.Build();
         return tree;
     }

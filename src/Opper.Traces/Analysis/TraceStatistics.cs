@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using Opper.Models;
 
 namespace Opper;
@@ -10,17 +12,14 @@ namespace Opper;
 /// </summary>
 /// <example>
 /// <code>
-/// var traces = new List&lt;GetTraceResponse&gt;();
-/// await foreach (var item in client.Traces.ListAllAsync(name: "research"))
-///     traces.Add(await client.Traces.GetAsync(item.Id));
-/// var stats = TraceStatistics.From(traces);
-/// foreach (var pair in stats.BySpanName)
-///     Console.WriteLine($"{pair.Key}: p95 {pair.Value.P95DurationMs} ms over {pair.Value.Count} spans");
+/// var stats = await TraceStatistics.FromAsync(client.Traces.GetManyAsync(name: "research", limit: 200));
+/// foreach (var span in stats.SlowestSpans.Take(5))
+///     Console.WriteLine($"{span.Name}: {span.TotalSelfTimeMs} ms self time, p95 {span.P95DurationMs} ms");
 /// </code>
 /// </example>
 public sealed class TraceStatistics
 {
-    private TraceStatistics(
+    internal TraceStatistics(
         int traceCount,
         int spanCount,
         int errorCount,
@@ -28,7 +27,10 @@ public sealed class TraceStatistics
         DurationStats traceDuration,
         IReadOnlyDictionary<string, DurationStats> bySpanName,
         IReadOnlyDictionary<string, DurationStats> byType,
-        IReadOnlyDictionary<string, ModelStats> byModel)
+        IReadOnlyDictionary<string, ModelStats> byModel,
+        IReadOnlyDictionary<string, TraceNameStats> byTraceName,
+        IReadOnlyList<SlowSpanStats> slowestSpans,
+        IReadOnlyDictionary<string, double> criticalPathShare)
     {
         TraceCount = traceCount;
         SpanCount = spanCount;
@@ -38,6 +40,9 @@ public sealed class TraceStatistics
         BySpanName = bySpanName;
         ByType = byType;
         ByModel = byModel;
+        ByTraceName = byTraceName;
+        SlowestSpans = slowestSpans;
+        CriticalPathShare = criticalPathShare;
     }
 
     /// <summary>The number of traces (null entries are skipped).</summary>
@@ -73,6 +78,26 @@ public sealed class TraceStatistics
     /// </summary>
     public IReadOnlyDictionary<string, ModelStats> ByModel { get; }
 
+    /// <summary>
+    /// Traces that share this name: how many, how many failed, how long they took and the tokens
+    /// they used. Traces with a null or empty name are under <c>"(unnamed)"</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, TraceNameStats> ByTraceName { get; }
+
+    /// <summary>
+    /// Every span name with the total self time of its spans (the time they spent on their own
+    /// work, not waiting for children) and their p95 duration, ordered by
+    /// <see cref="SlowSpanStats.TotalSelfTimeMs"/> descending, then by name (ordinal).
+    /// </summary>
+    public IReadOnlyList<SlowSpanStats> SlowestSpans { get; }
+
+    /// <summary>
+    /// Span name → the fraction of traces (0 to 1) whose critical path
+    /// (<see cref="SpanTree.CriticalPath"/>) contains a span of that name. Names never on a
+    /// critical path are left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> CriticalPathShare { get; }
+
     /// <summary>Computes statistics over <paramref name="traces"/>.</summary>
     /// <param name="traces">The traces; null entries are skipped.</param>
     /// <returns>The statistics; all counts are 0 for no traces.</returns>
@@ -84,90 +109,43 @@ public sealed class TraceStatistics
             throw new ArgumentNullException(nameof(traces));
         }
 
-        var byName = new SortedDictionary<string, DurationAccumulator>(StringComparer.Ordinal);
-        var byType = new SortedDictionary<string, DurationAccumulator>(StringComparer.Ordinal);
-        var byModel = new SortedDictionary<string, ModelAccumulator>(StringComparer.Ordinal);
-        var traceDurations = new DurationAccumulator();
-        int traceCount = 0;
-        int spanCount = 0;
-        int errorCount = 0;
-        long totalTokens = 0;
-
+        var builder = new TraceStatisticsBuilder();
         foreach (GetTraceResponse? trace in traces)
         {
-            if (trace is null)
-            {
-                continue;
-            }
-
-            traceCount++;
-            traceDurations.Add(TraceDurationOf(trace));
-            IList<SpanSchema>? spans = trace.Spans;
-            if (spans is null)
-            {
-                continue;
-            }
-
-            for (int i = 0; i < spans.Count; i++)
-            {
-                SpanSchema? span = spans[i];
-                if (span is null)
-                {
-                    continue;
-                }
-
-                spanCount++;
-                long? duration = SpanTiming.Duration(span);
-                long? tokens = SpanUsage.TotalTokens(span);
-                if (tokens.HasValue)
-                {
-                    totalTokens = SpanTiming.SaturatingAdd(totalTokens, tokens.Value);
-                }
-
-                if (!SpanTree.IsNullOrEmpty(span.Error))
-                {
-                    errorCount++;
-                }
-
-                Get(byName, SpanTree.IsNullOrEmpty(span.Name) ? SpanTree.UnnamedSpan : span.Name!).Add(duration);
-                Get(byType, SpanTree.TypeKey(span.Type)).Add(duration);
-
-                string? model = SpanUsage.Model(span);
-                if (!SpanTree.IsNullOrEmpty(model))
-                {
-                    if (!byModel.TryGetValue(model!, out ModelAccumulator? modelStats))
-                    {
-                        modelStats = new ModelAccumulator();
-                        byModel.Add(model!, modelStats);
-                    }
-
-                    modelStats.Add(tokens, duration);
-                }
-            }
+            builder.Add(trace);
         }
 
-        return new TraceStatistics(
-            traceCount,
-            spanCount,
-            errorCount,
-            totalTokens,
-            traceDurations.ToStats(),
-            TraceSummary.Freeze(byName, static a => a.ToStats()),
-            TraceSummary.Freeze(byType, static a => a.ToStats()),
-            TraceSummary.Freeze(byModel, static a => a.ToStats()));
+        return builder.Build();
     }
 
-    private static long? TraceDurationOf(GetTraceResponse trace) =>
-        SpanTiming.Duration(trace.DurationMs, trace.StartTime, trace.EndTime, out _);
-
-    private static DurationAccumulator Get(SortedDictionary<string, DurationAccumulator> map, string key)
+    /// <summary>
+    /// Computes statistics over traces as they arrive, for example from
+    /// <see cref="TracesClient.GetManyAsync"/>. Each trace is folded in and let go: memory grows
+    /// only by the durations that exact percentiles need, not by the traces.
+    /// </summary>
+    /// <param name="traces">The traces; null entries are skipped.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The statistics; all counts are 0 for no traces.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="traces"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<TraceStatistics> FromAsync(IAsyncEnumerable<GetTraceResponse?> traces, CancellationToken cancellationToken = default)
     {
-        if (!map.TryGetValue(key, out DurationAccumulator? stats))
+        if (traces is null)
         {
-            stats = new DurationAccumulator();
-            map.Add(key, stats);
+            throw new ArgumentNullException(nameof(traces));
         }
 
-        return stats;
+        var builder = new TraceStatisticsBuilder();
+        await foreach (GetTraceResponse? trace in traces.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            builder.Add(trace);
+        }
+
+        return builder.Build();
     }
+
+    /// <summary>A trace's own duration: <c>duration_ms</c>, else its end minus its start (the span rule).</summary>
+    internal static long? TraceDurationOf(GetTraceResponse trace) =>
+        SpanTiming.Duration(trace.DurationMs, trace.StartTime, trace.EndTime, out _);
 }

@@ -136,16 +136,20 @@ public sealed class TraceSummary
         int generationCount = 0;
         long totalTokens = 0;
         long generationTime = 0;
-        decimal callSum = 0m;
+        var callSum = default(ExactSum);
         int callCount = 0;
         int scoreCount = 0;
-        decimal scoreSum = 0m;
+        var scoreSum = default(ExactSum);
         long scoreMin = 0;
         long scoreMax = 0;
 
         // Spans are visited in input order, the order they lie in memory, which is what makes a
         // million of them fast; only the errors need walk order, and they are put in it below.
         var errorPositions = new List<int>();
+        string? lastType = null;
+        DurationAccumulator? lastTypeStats = null;
+        string? lastModel = null;
+        ModelAccumulator? lastModelStats = null;
         for (int node = 0; node < walk.Length; node++)
         {
             SpanSchema span = tree.SpanAt(node);
@@ -156,25 +160,37 @@ public sealed class TraceSummary
                 totalTokens = SpanTiming.SaturatingAdd(totalTokens, tokens.Value);
             }
 
+            // Types and models repeat, often as the very same string: the group of the previous
+            // span with that string is reused without hashing it again.
             string type = SpanTree.TypeKey(span.Type);
-            if (!byType.TryGetValue(type, out DurationAccumulator? typeStats))
+            if (!ReferenceEquals(type, lastType))
             {
-                typeStats = new DurationAccumulator();
-                byType.Add(type, typeStats);
+                if (!byType.TryGetValue(type, out lastTypeStats))
+                {
+                    lastTypeStats = new DurationAccumulator();
+                    byType.Add(type, lastTypeStats);
+                }
+
+                lastType = type;
             }
 
-            typeStats.Add(duration);
+            lastTypeStats!.Add(duration);
 
             string? model = SpanUsage.Model(span);
             if (!SpanTree.IsNullOrEmpty(model))
             {
-                if (!byModel.TryGetValue(model!, out ModelAccumulator? modelStats))
+                if (!ReferenceEquals(model, lastModel))
                 {
-                    modelStats = new ModelAccumulator();
-                    byModel.Add(model!, modelStats);
+                    if (!byModel.TryGetValue(model!, out lastModelStats))
+                    {
+                        lastModelStats = new ModelAccumulator();
+                        byModel.Add(model!, lastModelStats);
+                    }
+
+                    lastModel = model;
                 }
 
-                modelStats.Add(tokens, duration);
+                lastModelStats!.Add(tokens, duration);
             }
 
             if (string.Equals(span.Type, GenerationType, StringComparison.Ordinal))
@@ -192,7 +208,7 @@ public sealed class TraceSummary
             }
             else if (string.Equals(span.Type, CallType, StringComparison.Ordinal) && duration.HasValue)
             {
-                callSum += duration.Value;
+                callSum.Add(duration.Value);
                 callCount++;
             }
 
@@ -236,7 +252,7 @@ public sealed class TraceSummary
                     scoreMax = score;
                 }
 
-                scoreSum += score;
+                scoreSum.Add(score);
                 scoreCount++;
             }
         }
@@ -261,7 +277,7 @@ public sealed class TraceSummary
 
         ScoreStats scores = scoreCount == 0
             ? new ScoreStats(0, null, null, null)
-            : new ScoreStats(scoreCount, (double)(scoreSum / scoreCount), scoreMin, scoreMax);
+            : new ScoreStats(scoreCount, scoreSum.Mean(scoreCount), scoreMin, scoreMax);
 
         return new TraceSummary(
             trace?.Id ?? string.Empty,
@@ -274,7 +290,7 @@ public sealed class TraceSummary
             hasBase ? generationTime / baseMs : null,
             wallTime,
             hasBase ? wallTime / baseMs : null,
-            callCount == 0 ? null : (double)(callSum / callCount),
+            callCount == 0 ? null : callSum.Mean(callCount),
             errors.AsReadOnly(),
             Freeze(metrics, static a => a.ToStats()),
             scores);

@@ -25,4 +25,17 @@ public partial class GetTraceResponse
     /// <see cref="Opper.SpanTree.Summarize"/> on it instead: the same summary, without building again.
     /// </remarks>
     public Opper.TraceSummary Summarize() => BuildTree().Summarize();
+
+    /// <summary>
+    /// The trace as OTLP/JSON, the OpenTelemetry protocol's JSON encoding: one
+    /// <c>ExportTraceServiceRequest</c> for an OpenTelemetry Collector, Jaeger or Grafana Tempo.
+    /// See <see cref="Opper.OtlpJson"/> for the mapping.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    public string ToOtlpJson()
+    {
+        using var text = new System.IO.StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Opper.OtlpJson.Write(this, text);
+        return text.ToString();
+    }
 }

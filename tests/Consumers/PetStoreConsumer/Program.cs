@@ -24,3 +24,7 @@ catch (PetStoreNotFoundException ex)
     var error = (PetStore.Models.Error)ex.Error!;
     Console.WriteLine($"not found: {ex.StatusCode} code={error.Code} message={error.Message}");
 }
+
+// The YAML spec's types: read through their generated converter.
+var stock = Newtonsoft.Json.JsonConvert.DeserializeObject<Inventory.Models.Stock>("{\"sku\":\"A-1\",\"count\":3,\"on\":true}")!;
+Console.WriteLine($"yaml: {stock.Sku} count={stock.Count} on={stock.On}");

@@ -89,14 +89,19 @@ internal sealed class GenerationResult
     {
         get
         {
-            if (_assembly is null)
+            // Shared results are used from parallel tests: load once, under a lock, so that every
+            // caller sees the same types.
+            lock (_emit)
             {
-                AssertCompiles();
-                var context = new AssemblyLoadContext("generated-" + Guid.NewGuid().ToString("N"), isCollectible: true);
-                _assembly = context.LoadFromStream(new MemoryStream(_emit.Value.Image!));
-            }
+                if (_assembly is null)
+                {
+                    AssertCompiles();
+                    var context = new AssemblyLoadContext("generated-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+                    _assembly = context.LoadFromStream(new MemoryStream(_emit.Value.Image!));
+                }
 
-            return _assembly;
+                return _assembly;
+            }
         }
     }
 

@@ -119,6 +119,24 @@ public class McpApiTests
         }
     }
 
+    [Test]
+    public async Task Diff_and_stats_by_id_and_name_are_the_documents_of_the_commands()
+    {
+        CliResult diff = await Cli("diff", _traceId, "second-trace", "--json");
+        CliResult stats = await Cli("stats", "--name", "research_assistant_1731000000", "--limit", "2", "--json");
+        CliResult badDiff = await Cli("diff", _traceId, "no-such-trace", "--json");
+
+        string diffText = await Success("diff_traces", ("before_id", _traceId), ("after_id", "second-trace"));
+        string statsText = await Success("trace_stats", ("name", "research_assistant_1731000000"), ("limit", 2));
+        CallToolResult bad = await Call("diff_traces", ("before_id", _traceId), ("after_id", "no-such-trace"));
+
+        Assert.That(JToken.DeepEquals(JToken.Parse(diffText), JToken.Parse(diff.Out)), Is.True, diffText);
+        Assert.That(JToken.DeepEquals(JToken.Parse(statsText), JToken.Parse(stats.Out)), Is.True, statsText);
+        Assert.That(JObject.Parse(statsText)["trace_count"]!.Value<int>(), Is.EqualTo(2));
+        Assert.That(bad.IsError, Is.True);
+        Assert.That(McpHarness.Text(bad), Is.EqualTo(badDiff.Err.TrimEnd()));
+    }
+
     private Task<CliResult> Cli(params string[] args) =>
         CliHarness.RunAsync(args.Concat(new[] { "--base-url", _api.BaseUrl.ToString() }).ToArray(), CliHarness.WithKey(Key));
 

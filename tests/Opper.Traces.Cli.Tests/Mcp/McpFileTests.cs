@@ -38,7 +38,7 @@ public class McpFileTests
         string Properties(string name) => string.Join(",", tools.Single(t => t.Name == name).ProtocolTool.InputSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
         string Required(string name) => string.Join(",", tools.Single(t => t.Name == name).ProtocolTool.InputSchema.GetProperty("required").EnumerateArray().Select(p => p.GetString()));
 
-        Assert.That(tools.Select(t => t.Name), Is.SupersetOf(new[] { "list_traces", "get_trace_report", "get_trace_summary", "get_span_tree" }));
+        Assert.That(tools.Select(t => t.Name), Is.EquivalentTo(new[] { "list_traces", "get_trace_report", "get_trace_summary", "get_span_tree", "diff_traces", "trace_stats" }));
         Assert.Multiple(() =>
         {
             Assert.That(Properties("list_traces"), Is.EqualTo("name,limit"));
@@ -47,6 +47,10 @@ public class McpFileTests
             Assert.That(Required("get_trace_report"), Is.EqualTo("trace_id"));
             Assert.That(Properties("get_trace_summary"), Is.EqualTo("trace_id"));
             Assert.That(Properties("get_span_tree"), Is.EqualTo("trace_id,max_depth"));
+            Assert.That(Properties("diff_traces"), Is.EqualTo("before_id,after_id"));
+            Assert.That(Required("diff_traces"), Is.EqualTo("before_id,after_id"));
+            Assert.That(Properties("trace_stats"), Is.EqualTo("name,limit,files"));
+            Assert.That(Required("trace_stats"), Is.Empty);
             Assert.That(tools.Single(t => t.Name == "get_trace_summary").ProtocolTool.OutputSchema?.GetProperty("required").GetArrayLength(), Is.EqualTo(17));
             foreach (McpClientTool tool in tools)
             {
@@ -176,6 +180,49 @@ public class McpFileTests
         {
             File.Delete(path);
         }
+    }
+
+    [Test]
+    public async Task Diff_and_stats_on_saved_files_are_the_documents_of_the_commands()
+    {
+        string slower = CliHarness.TempPath("slower.json");
+        await File.WriteAllTextAsync(slower, File.ReadAllText(CliHarness.SamplePath).Replace("\"duration_ms\": 6455", "\"duration_ms\": 9455", StringComparison.Ordinal));
+        try
+        {
+            CliResult diff = await CliHarness.RunAsync("diff", CliHarness.SamplePath, slower, "--json");
+            CliResult stats = await CliHarness.RunAsync("stats", "--json", CliHarness.SamplePath, slower);
+            string diffText = McpHarness.Success(await _server.CallAsync("diff_traces", ("before_id", CliHarness.SamplePath), ("after_id", slower)));
+            string statsText = McpHarness.Success(await _server.CallAsync("trace_stats", ("files", new[] { CliHarness.SamplePath, slower })));
+
+            Assert.That(diffText, Does.Not.Contain("\n"));
+            Assert.That(JToken.DeepEquals(JToken.Parse(diffText), JToken.Parse(diff.Out)), Is.True, diffText);
+            Assert.That(JObject.Parse(diffText)["matched"]![0]!["duration_delta_ms"]!.Value<long>(), Is.EqualTo(3000));
+            Assert.That(JToken.DeepEquals(JToken.Parse(statsText), JToken.Parse(stats.Out)), Is.True, statsText);
+            Assert.That(JObject.Parse(statsText)["trace_count"]!.Value<int>(), Is.EqualTo(2));
+        }
+        finally
+        {
+            File.Delete(slower);
+        }
+    }
+
+    [Test]
+    public async Task Diff_and_stats_arguments_that_cannot_work_are_tool_errors()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "no-such-trace-" + Guid.NewGuid().ToString("N") + ".json");
+        CliResult cli = await CliHarness.RunAsync("diff", CliHarness.SamplePath, missing, "--json");
+        CallToolResult diff = await _server.CallAsync("diff_traces", ("before_id", CliHarness.SamplePath), ("after_id", missing));
+        CallToolResult both = await _server.CallAsync("trace_stats", ("files", new[] { CliHarness.SamplePath }), ("name", "x"));
+        CallToolResult none = await _server.CallAsync("trace_stats", ("files", new[] { missing }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(McpHarness.Text(diff), Is.EqualTo(cli.Err.TrimEnd()));
+            Assert.That(McpHarness.Text(both), Is.EqualTo("opper-traces: name applies to traces read from the API; it cannot be used with files."));
+            Assert.That(McpHarness.Text(none), Does.StartWith("opper-traces: None of the 1 input could be read: {"));
+            Assert.That(McpHarness.Text(none), Does.Contain("File not found"));
+            Assert.That(new[] { diff, both, none }.All(r => r.IsError == true), Is.True);
+        });
     }
 
     /// <summary>A trace of one root span with <paramref name="children"/> generation spans under it.</summary>

@@ -53,11 +53,15 @@ public class CancellationAndTimeoutTests
     [Test]
     public void Cancelling_during_a_retry_delay_throws_operation_canceled()
     {
-        using var api = new MockApi();
         using var cts = new CancellationTokenSource();
+        using var api = new MockApi(o =>
+        {
+            // The client keeps a copy of its retry policy: set it up before the client is built.
+            var retries = (RecordingRetryPolicy)o.RetryPolicy;
+            retries.Wait = true;
+            retries.OnDelay = _ => cts.CancelAfter(Tiny);
+        });
         api.Reply(HttpStatusCode.ServiceUnavailable, "{}", "application/json", ("Retry-After", "30"));
-        api.Retries.Wait = true;
-        api.Retries.OnDelay = _ => cts.CancelAfter(Tiny);
 
         Assert.CatchAsync<OperationCanceledException>(() => api.Client.Traces.GetAsync(Wire.TraceId, cts.Token));
 

@@ -150,9 +150,7 @@ public class ResponseBodyTests
     }
 
     /// <summary>
-    /// A body that never ends: a prefix, then filler forever. It counts what the client reads, so a
-    /// test can tell a client that parses the network stream as it arrives from one that copies
-    /// the whole body first.
+    /// A body that never ends: a prefix, then filler forever. It counts what the client reads.
     /// </summary>
     private sealed class EndlessStream : Stream
     {
@@ -199,21 +197,23 @@ public class ResponseBodyTests
     }
 
     [Test]
-    public void The_body_is_parsed_from_the_network_stream_as_it_arrives()
+    public void An_endless_body_is_refused_after_reading_no_more_than_the_limit()
     {
-        // A wrong type near the start of an endless body: a client that streams stops there; one
-        // that first copied the body would read up to MaxResponseBytes (here 64 MiB) before parsing.
-        using var api = new MockApi(o => o.MaxResponseBytes = 64L * 1024 * 1024);
+        // The body is read into memory before it is parsed: an endless one stops one byte past
+        // MaxResponseBytes, whatever it holds, and is not fetched again.
+        const long limit = 8L * 1024 * 1024;
+        using var api = new MockApi(o => o.MaxResponseBytes = limit);
         var body = new EndlessStream("""{"id": 12, "spans": [""");
         api.Reply(() => new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new StreamContent(body) { Headers = { { "Content-Type", "application/json" } } },
         });
 
-        var ex = Assert.ThrowsAsync<OpperSerializationException>(() => api.Client.Traces.GetAsync(Wire.TraceId))!;
+        var ex = Assert.ThrowsAsync<InvalidDataException>(() => api.Client.Traces.GetAsync(Wire.TraceId))!;
 
-        Assert.That(ex.Path, Is.EqualTo("id"));
-        Assert.That(body.BytesRead, Is.LessThan(1024 * 1024), "only the start of the body was read");
+        Assert.That(ex.Message, Does.Contain("MaxResponseBytes").And.Contain("8388608").And.Contain("8388609"));
+        Assert.That(body.BytesRead, Is.EqualTo(limit + 1), "the read stops one byte past the limit");
+        Assert.That(api.Sent, Has.Count.EqualTo(1));
     }
 
     private static HttpResponseMessage StreamedTrace(bool withLength) => new(HttpStatusCode.OK)

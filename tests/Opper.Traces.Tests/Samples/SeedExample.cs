@@ -12,7 +12,7 @@ namespace Opper.Traces.Tests.Samples;
 
 /// <summary>
 /// The example of Opper's "Get Trace" reference page, in C#: create a function, call it, find
-/// the trace through the call's span, and print an analysis of the trace. The test runs it
+/// the trace through the call's span, wait for it to be indexed, and print an analysis of the trace. The test runs it
 /// against recorded responses and checks what it prints.
 /// </summary>
 [TestFixture]
@@ -46,8 +46,9 @@ public class SeedExample
         var span = await opper.Spans.GetAsync(response.SpanId);
         output.WriteLine($"Generated trace ID: {span.TraceId}");
 
-        // Get the trace with all its spans, and analyse it.
-        GetTraceResponse trace = await opper.Traces.GetAsync(span.TraceId!);
+        // Opper indexes spans a moment after they are written: wait until the trace exists and
+        // its span count has settled, then analyse it.
+        GetTraceResponse trace = await opper.Traces.WaitForTraceAsync(span.TraceId!, TimeSpan.FromSeconds(30));
         SpanTree tree = trace.BuildTree();
         TraceSummary summary = trace.Summarize();
 
@@ -95,6 +96,9 @@ public class SeedExample
         api.ReplyExample(HttpStatusCode.Created, "CreateFunctionResponse.research-assistant.json");
         api.ReplyExample(HttpStatusCode.OK, "app__api__public__v2__functions__CallFunctionResponse.basic.json");
         api.ReplyExample(HttpStatusCode.OK, "GetSpanResponse.with-feedback.json");
+        // The trace is not indexed yet, then it is, and its span count holds over two polls.
+        api.ReplyExample(HttpStatusCode.NotFound, "NotFoundError.trace.json");
+        api.ReplyExample(HttpStatusCode.OK, "GetTraceResponse.research-assistant.json");
         api.ReplyExample(HttpStatusCode.OK, "GetTraceResponse.research-assistant.json");
         var output = new StringWriter { NewLine = "\n" };
 
@@ -105,6 +109,8 @@ public class SeedExample
             "POST /v2/functions",
             "POST /v2/functions/" + Wire.FunctionId + "/call",
             "GET /v2/spans/" + Wire.RootSpanId,
+            "GET /v2/traces/" + Wire.TraceId,
+            "GET /v2/traces/" + Wire.TraceId,
             "GET /v2/traces/" + Wire.TraceId,
         }));
         Assert.That(output.ToString(), Is.EqualTo(ExpectedOutput.ReplaceLineEndings("\n")));

@@ -11,7 +11,7 @@ namespace Opper.Traces.Tests.Client.Support;
 /// waits are recorded instead of slept, so retry tests take no time. <see cref="OnDelay"/> runs
 /// when a wait starts; with <see cref="Wait"/> set the wait really happens (on the caller's token).
 /// </summary>
-internal sealed class RecordingRetryPolicy : OpperRetryPolicy
+internal class RecordingRetryPolicy : OpperRetryPolicy
 {
     private readonly ConcurrentQueue<TimeSpan> _delays = new();
 
