@@ -58,7 +58,9 @@ internal static class ApiClientFactory
         (typeof(ApiClientFactory).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
             .Split('+')[0];
 
-    private static Uri ParseBaseUrl(string text)
+    /// <summary>The <c>--base-url</c> value as a URI.</summary>
+    /// <exception cref="CliException">Not an absolute http(s) URL (exit code 2).</exception>
+    public static Uri ParseBaseUrl(string text)
     {
         if (Uri.TryCreate(text, UriKind.Absolute, out Uri? uri)
             && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))

@@ -24,61 +24,60 @@ internal static class CommandRunner
         {
             return Fail(host, ExitCodes.Cancelled, "Cancelled.");
         }
-        catch (CliException ex)
-        {
-            return Fail(host, ex.ExitCode, ex.Message);
-        }
-        catch (OpperApiException ex)
-        {
-            // The message names the request, the status, the error type and the server's text.
-            string message = ex.Message.Contains(ex.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                ? ex.Message
-                : "The API answered " + ex.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + (ex.ErrorMessage ?? ex.Message);
-            return Fail(host, ExitCodes.Api, message);
-        }
-        catch (OpperSerializationException ex)
-        {
-            return Fail(host, ExitCodes.Api, ex.Message);
-        }
-        catch (TimeoutException ex)
-        {
-            return Fail(host, ExitCodes.Api, ex.Message);
-        }
-        catch (HttpRequestException ex)
-        {
-            return Fail(host, ExitCodes.Api, "Cannot reach the API: " + Describe(ex));
-        }
-        catch (OperationCanceledException ex)
-        {
-            // Not our token: the HTTP stack gave up (a timeout the client did not classify).
-            return Fail(host, ExitCodes.Api, "The request to the API did not complete: " + ex.Message);
-        }
-        catch (InvalidDataException ex)
-        {
-            // The client refuses responses over its size limit.
-            return Fail(host, ExitCodes.Api, ex.Message);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The client refuses a configuration before sending (for example the API key over plain http).
-            return Fail(host, ExitCodes.Usage, ex.Message);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fail(host, ExitCodes.Usage, ex.Message);
-        }
         catch (Exception ex)
         {
-            return Fail(host, ExitCodes.Unexpected, "Unexpected error (" + ex.GetType().Name + "): " + ex.Message);
+            (int exitCode, string message) = Explain(ex);
+            return Fail(host, exitCode, message);
         }
     }
 
-    /// <summary>Writes <c>opper-traces: message</c> on stderr, on one line, and returns the code.</summary>
+    /// <summary>
+    /// The exit code and the message for a failure, the same for every front end (the commands and
+    /// the MCP tools). Cancellation by the caller's own token is the caller's to handle first.
+    /// </summary>
+    public static (int ExitCode, string Message) Explain(Exception exception)
+    {
+        switch (exception)
+        {
+            case CliException ex:
+                return (ex.ExitCode, ex.Message);
+            case OpperApiException ex:
+                // The message names the request, the status, the error type and the server's text.
+                string status = ex.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return (ExitCodes.Api, ex.Message.Contains(status, StringComparison.Ordinal)
+                    ? ex.Message
+                    : "The API answered " + status + ": " + (ex.ErrorMessage ?? ex.Message));
+            case OpperSerializationException ex:
+                return (ExitCodes.Api, ex.Message);
+            case TimeoutException ex:
+                return (ExitCodes.Api, ex.Message);
+            case HttpRequestException ex:
+                return (ExitCodes.Api, "Cannot reach the API: " + Describe(ex));
+            case OperationCanceledException ex:
+                // Not the caller's token: the HTTP stack gave up (a timeout the client did not classify).
+                return (ExitCodes.Api, "The request to the API did not complete: " + ex.Message);
+            case InvalidDataException ex:
+                // The client refuses responses over its size limit.
+                return (ExitCodes.Api, ex.Message);
+            case InvalidOperationException ex:
+                // The client refuses a configuration before sending (for example the API key over plain http).
+                return (ExitCodes.Usage, ex.Message);
+            case IOException or UnauthorizedAccessException:
+                return (ExitCodes.Usage, exception.Message);
+            default:
+                return (ExitCodes.Unexpected, "Unexpected error (" + exception.GetType().Name + "): " + exception.Message);
+        }
+    }
+
+    /// <summary>Writes <see cref="OneLineMessage"/> on stderr and returns the code.</summary>
     public static int Fail(CliHost host, int exitCode, string message)
     {
-        host.Error.WriteLine("opper-traces: " + Text.OneLine(message).Trim());
+        host.Error.WriteLine(OneLineMessage(message));
         return exitCode;
     }
+
+    /// <summary>A failure as the tool words it: <c>opper-traces: message</c>, on one line.</summary>
+    public static string OneLineMessage(string message) => "opper-traces: " + Text.OneLine(message).Trim();
 
     /// <summary>The exception's message, followed by its innermost cause when that says more.</summary>
     private static string Describe(Exception ex)

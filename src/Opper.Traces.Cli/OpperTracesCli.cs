@@ -36,8 +36,9 @@ internal static class OpperTracesCli
             StatsCommand.Create(host),
             DiffCommand.Create(host),
             ReportCommand.Create(host),
+            McpCommand.Create(host),
         };
-        root.SetAction(_ => CommandRunner.Fail(host, ExitCodes.Usage, "No command given: use show, summary, list, export, report, stats or diff. See '" + Name + " --help'."));
+        root.SetAction(_ => CommandRunner.Fail(host, ExitCodes.Usage, "No command given: use show, summary, list, export, report, stats, diff or mcp. See '" + Name + " --help'."));
         return root;
     }
 

@@ -13,7 +13,13 @@ namespace Opper.Traces.Cli;
 /// <summary>The statistics of many traces and the inputs that could not be read.</summary>
 /// <param name="Statistics">The statistics of the traces that were read.</param>
 /// <param name="Unreadable">The files (or trace ids) that could not be read, in the order met.</param>
-internal sealed record StatsResult(TraceStatistics Statistics, IReadOnlyList<UnreadableInput> Unreadable);
+internal sealed record StatsResult(TraceStatistics Statistics, IReadOnlyList<UnreadableInput> Unreadable)
+{
+    /// <summary>The failure to report when inputs were given but none could be read; null otherwise.</summary>
+    public string? NothingRead => Statistics.TraceCount == 0 && Unreadable.Count > 0
+        ? "None of the " + Text.Count(Unreadable.Count) + (Unreadable.Count == 1 ? " input" : " inputs") + " could be read."
+        : null;
+}
 
 /// <summary>
 /// Gathers <see cref="TraceStatistics"/> for <c>stats</c> (and any other caller): from saved files

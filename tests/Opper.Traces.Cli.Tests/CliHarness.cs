@@ -93,6 +93,16 @@ internal static class CliHarness
     public static string TempPath(string name) =>
         Path.Combine(Path.GetTempPath(), "opper-traces-cli-tests-" + Guid.NewGuid().ToString("N").Substring(0, 8) + "-" + name);
 
+    /// <summary>The tool's own build output, in the configuration these tests were built in.</summary>
+    public static string CliDll()
+    {
+        // .../tests/Opper.Traces.Cli.Tests/bin/<Configuration>/net10.0/
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        string configuration = testOutput.Parent!.Name;
+        DirectoryInfo repository = testOutput.Parent.Parent!.Parent!.Parent!.Parent!;
+        return Path.Combine(repository.FullName, "src", "Opper.Traces.Cli", "bin", configuration, "net8.0", "Opper.Traces.Cli.dll");
+    }
+
     private sealed class NoDelayRetryPolicy : OpperRetryPolicy
     {
         public override Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) => Task.CompletedTask;

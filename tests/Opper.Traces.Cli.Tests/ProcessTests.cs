@@ -13,7 +13,7 @@ public class ProcessTests
     [Test]
     public async Task The_built_tool_starts_and_shows_the_sample()
     {
-        string dll = CliDll();
+        string dll = CliHarness.CliDll();
         Assert.That(File.Exists(dll), Is.True, dll);
         Assert.That(File.ReadAllText(Path.ChangeExtension(dll, ".runtimeconfig.json")), Does.Contain("\"rollForward\": \"Major\""));
 
@@ -56,7 +56,7 @@ public class ProcessTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { CliDll(), "show", CliHarness.TraceId, "--base-url", "http://127.0.0.1:" + port + "/v2" })
+        foreach (string argument in new[] { CliHarness.CliDll(), "show", CliHarness.TraceId, "--base-url", "http://127.0.0.1:" + port + "/v2" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -78,15 +78,5 @@ public class ProcessTests
         Assert.That(process.ExitCode, Is.EqualTo(130), await error);
         Assert.That(await error, Is.EqualTo("opper-traces: Cancelled.\n"));
         Assert.That(await output, Is.Empty);
-    }
-
-    /// <summary>The tool's own build output, in the configuration these tests were built in.</summary>
-    private static string CliDll()
-    {
-        // .../tests/Opper.Traces.Cli.Tests/bin/<Configuration>/net10.0/
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string configuration = testOutput.Parent!.Name;
-        DirectoryInfo repository = testOutput.Parent.Parent!.Parent!.Parent!.Parent!;
-        return Path.Combine(repository.FullName, "src", "Opper.Traces.Cli", "bin", configuration, "net8.0", "Opper.Traces.Cli.dll");
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.CommandLine;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Opper.Models;
@@ -43,19 +44,26 @@ internal static class ListCommand
 
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(host, async ct =>
         {
-            int max = parse.GetValue(limit);
-            using OpperClient client = ApiClientFactory.Create(host, parse.GetValue(baseUrl), "list traces");
-            (List<ListTracesResponse> traces, bool more) = await FetchAsync(client, parse.GetValue(name), max, ct).ConfigureAwait(false);
             Style style = Style.For(CommonOptions.ParseColor(parse.GetValue(color)), host);
-            TraceTable.Write(host.Out, traces, style);
-            if (more)
-            {
-                host.Out.WriteLine(style.Dim("More traces exist; raise --limit to see them."));
-            }
-
+            await WriteAsync(host, host.Out, parse.GetValue(baseUrl), parse.GetValue(name), parse.GetValue(limit), style, "--limit", ct).ConfigureAwait(false);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>
+    /// Fetches the first <paramref name="limit"/> traces and writes them as a table, with a line
+    /// saying when there are more (naming <paramref name="limitName"/>, the way to see them).
+    /// </summary>
+    public static async Task WriteAsync(CliHost host, TextWriter output, string? baseUrl, string? name, int limit, Style style, string limitName, CancellationToken cancellationToken)
+    {
+        using OpperClient client = ApiClientFactory.Create(host, baseUrl, "list traces");
+        (List<ListTracesResponse> traces, bool more) = await FetchAsync(client, name, limit, cancellationToken).ConfigureAwait(false);
+        TraceTable.Write(output, traces, style);
+        if (more)
+        {
+            output.WriteLine(style.Dim("More traces exist; raise " + limitName + " to see them."));
+        }
     }
 
     /// <summary>The first <paramref name="limit"/> traces, and whether there are more (one extra item is asked for to know).</summary>

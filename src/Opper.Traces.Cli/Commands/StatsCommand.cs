@@ -100,12 +100,9 @@ internal static class StatsCommand
                 StatsText.Write(host.Out, stats, unreadable.Count, Style.For(CommonOptions.ParseColor(parse.GetValue(color)), host));
             }
 
-            if (stats.TraceCount == 0 && unreadable.Count > 0)
+            if (result.NothingRead is { } nothingRead)
             {
-                return CommandRunner.Fail(
-                    host,
-                    paths.Length > 0 ? ExitCodes.Usage : ExitCodes.Api,
-                    "None of the " + Text.Count(unreadable.Count) + (unreadable.Count == 1 ? " input" : " inputs") + " could be read.");
+                return CommandRunner.Fail(host, paths.Length > 0 ? ExitCodes.Usage : ExitCodes.Api, nothingRead);
             }
 
             return ExitCodes.Success;

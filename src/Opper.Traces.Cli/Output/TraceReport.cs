@@ -26,16 +26,17 @@ internal static class TraceReport
     /// <param name="trace">The trace.</param>
     /// <param name="style">Colours, or none.</param>
     /// <param name="maxDepth">The deepest level of the execution flow to show; null for all.</param>
-    public static void Write(TextWriter output, GetTraceResponse trace, Style style, int? maxDepth)
+    /// <param name="limits">How much of a large trace to list; null for everything.</param>
+    public static void Write(TextWriter output, GetTraceResponse trace, Style style, int? maxDepth, OutputLimits? limits = null)
     {
         SpanTree tree = trace.BuildTree();
         TraceSummary summary = tree.Summarize();
         List<SpanSchema> spans = trace.Spans?.Where(s => s is not null).ToList() ?? new List<SpanSchema>();
 
         WriteHeader(output, trace, style);
-        WriteBreakdown(output, spans, tree, style);
-        WriteFlow(output, tree, style, maxDepth);
-        WriteInsights(output, trace, tree, summary, style);
+        WriteBreakdown(output, spans, tree, style, limits);
+        WriteFlow(output, tree, style, maxDepth, limits);
+        WriteInsights(output, trace, tree, summary, style, limits);
     }
 
     private static void WriteHeader(TextWriter output, GetTraceResponse trace, Style style)
@@ -61,7 +62,7 @@ internal static class TraceReport
         }
     }
 
-    private static void WriteBreakdown(TextWriter output, List<SpanSchema> spans, SpanTree tree, Style style)
+    private static void WriteBreakdown(TextWriter output, List<SpanSchema> spans, SpanTree tree, Style style, OutputLimits? limits)
     {
         output.WriteLine();
         output.WriteLine(style.Bold("📊 Span Breakdown (" + Text.Count(spans.Count) + (spans.Count == 1 ? " span):" : " spans):")));
@@ -94,7 +95,8 @@ internal static class TraceReport
         {
             output.WriteLine();
             output.WriteLine(style.Cyan(Text.Preview(group.Key.ToUpperInvariant(), 60) + " spans (" + Text.Count(group.Value.Count) + "):"));
-            foreach (SpanSchema span in group.Value)
+            (int listed, string? rest) = OutputLimits.Take(group.Value.Count, limits?.MaxSpansPerType ?? int.MaxValue, Text.Preview(group.Key, 60) + " spans");
+            foreach (SpanSchema span in group.Value.Take(listed))
             {
                 output.WriteLine("  • " + Text.Name(span.Name));
                 long? duration = durations.TryGetValue(span, out long? known) ? known : null;
@@ -131,10 +133,15 @@ internal static class TraceReport
                     }
                 }
             }
+
+            if (rest is not null)
+            {
+                output.WriteLine(style.Dim("  " + rest));
+            }
         }
     }
 
-    private static void WriteFlow(TextWriter output, SpanTree tree, Style style, int? maxDepth)
+    private static void WriteFlow(TextWriter output, SpanTree tree, Style style, int? maxDepth, OutputLimits? limits)
     {
         output.WriteLine();
         output.WriteLine(style.Bold("🌳 Execution Flow:"));
@@ -145,10 +152,10 @@ internal static class TraceReport
         }
 
         string rendered = maxDepth is { } depth ? tree.Render(depth) : tree.Render();
-        output.WriteLine(Text.Lines(rendered));
+        output.WriteLine(Text.Lines(limits is null ? rendered : limits.CutTree(rendered)));
     }
 
-    private static void WriteInsights(TextWriter output, GetTraceResponse trace, SpanTree tree, TraceSummary summary, Style style)
+    private static void WriteInsights(TextWriter output, GetTraceResponse trace, SpanTree tree, TraceSummary summary, Style style, OutputLimits? limits)
     {
         output.WriteLine();
         output.WriteLine(style.Bold("⚡ Performance Insights:"));
@@ -170,7 +177,9 @@ internal static class TraceReport
         IReadOnlyList<SpanNode> path = tree.CriticalPath();
         if (path.Count > 0)
         {
-            output.WriteLine("Critical Path: " + string.Join(" → ", path.Select(n => Text.Name(n.Span.Name, 60) + " (" + (n.DurationMs is { } d ? Text.Ms(d) : "?") + ")")));
+            (int listed, string? rest) = OutputLimits.Take(path.Count, limits?.MaxPathSpans ?? int.MaxValue, "spans");
+            output.WriteLine("Critical Path: " + string.Join(" → ", path.Take(listed).Select(n => Text.Name(n.Span.Name, 60) + " (" + (n.DurationMs is { } d ? Text.Ms(d) : "?") + ")"))
+                + (rest is null ? string.Empty : " → " + rest));
         }
 
         if (summary.ByModel.Count > 0)
