@@ -36,7 +36,7 @@ public class StarvationTests
         Assert.Multiple(() =>
         {
             Assert.That(figures.GetProperty("threadsMax").GetInt32(), Is.LessThanOrEqualTo(8), "the thread pool grew with the number of calls");
-            Assert.That(figures.GetProperty("timerLateMaxMsWhileWaiting").GetDouble(), Is.LessThan(100), "a 10 ms timer fired late while the calls waited on the network: the pool was starved");
+            Assert.That(figures.GetProperty("timerLateMaxMsWhileWaiting").GetDouble(), Is.LessThan(250), "a 10 ms timer fired late while the calls waited on the network: the pool was starved (it was about 500 ms late when reads blocked; other test assemblies share the 2 cores, so allow their noise)");
             Assert.That(figures.GetProperty("waitingMs").GetDouble(), Is.LessThanOrEqualTo(1.5 * figures.GetProperty("singleCallMs").GetDouble()), "64 calls took much longer to receive their bodies than one call");
             Assert.That(figures.GetProperty("ratio").GetDouble(), Is.LessThanOrEqualTo(2.5), "64 calls at once, parsing included, took more than 2.5 times as long as one");
         });
