@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,7 +21,7 @@ internal static class PeakMemory
     public static async Task RunAsync(int spans)
     {
         var json = TraceGenerator.Json(spans);
-        using var handler = new BytesHandler(json);
+        using var handler = new ClientReadBenchmarks.BytesHandler(json);
         using var http = new HttpClient(handler);
         using var client = new OpperClient(http, new OpperClientOptions
         {
@@ -75,21 +74,6 @@ internal static class PeakMemory
         if (trace.Spans is null || trace.Spans.Count == 0)
         {
             throw new InvalidOperationException("the trace came back without spans");
-        }
-    }
-
-    /// <summary>Serves the same JSON to every request, its length announced.</summary>
-    private sealed class BytesHandler : HttpMessageHandler
-    {
-        public BytesHandler(byte[] body) => Body = body;
-
-        public byte[] Body { get; set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var content = new ByteArrayContent(Body);
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
         }
     }
 }

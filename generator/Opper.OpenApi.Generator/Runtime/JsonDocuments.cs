@@ -132,7 +132,14 @@ namespace __Namespace__
 
         // ------------------------------------------------------------ whole documents
 
-        /// <summary>A reader over UTF-8 JSON with the SDK's settings: no date parsing, bounded depth.</summary>
+        // The spec's names, and the other short names the readers meet (the keys of free-form JSON).
+        private static readonly __Client__JsonNameTable Names = new __Client__JsonNameTable(NameTable);
+
+        /// <summary>
+        /// A reader over JSON text with the SDK's settings: no date parsing, bounded depth, property
+        /// names from <see cref="__Client__JsonNameTable"/>, and (where the runtime has a shared
+        /// array pool) pooled character buffers, handed back when the reader is closed.
+        /// </summary>
         public static global::Newtonsoft.Json.JsonTextReader CreateReader(global::System.IO.TextReader text, int maxDepth)
         {
             return new global::Newtonsoft.Json.JsonTextReader(text)
@@ -141,14 +148,38 @@ namespace __Namespace__
                 FloatParseHandling = global::Newtonsoft.Json.FloatParseHandling.Double,
                 MaxDepth = maxDepth,
                 CloseInput = false,
-                PropertyNameTable = NameTable,
+                PropertyNameTable = Names,
+#if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+                ArrayPool = CharPool.Instance,
+#endif
             };
         }
 
-        /// <summary>Reads one JSON document from a stream with a generated reader; trailing content is an error.</summary>
+#if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+        /// <summary>The readers' character buffers, from the shared pool.</summary>
+        private sealed class CharPool : global::Newtonsoft.Json.IArrayPool<char>
+        {
+            public static readonly CharPool Instance = new CharPool();
+
+            public char[] Rent(int minimumLength) => global::System.Buffers.ArrayPool<char>.Shared.Rent(minimumLength);
+
+            public void Return(char[]? array)
+            {
+                if (array is not null)
+                {
+                    global::System.Buffers.ArrayPool<char>.Shared.Return(array);
+                }
+            }
+        }
+
+#endif
+        /// <summary>
+        /// Reads one JSON document from a stream with a generated reader; trailing content is an
+        /// error. A response body's stream is decoded straight from its buffered segments.
+        /// </summary>
         public static T Deserialize<T>(global::System.IO.Stream stream, global::System.Func<global::Newtonsoft.Json.JsonReader, T> read, int maxDepth = DefaultMaxDepth)
         {
-            using var text = new global::System.IO.StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 16384, leaveOpen: true);
+            using var text = __Client__ResponseBuffer.OpenText(stream, bufferSize: 16384);
             using var reader = CreateReader(text, maxDepth);
             return Deserialize(reader, read);
         }

@@ -11,7 +11,7 @@ namespace __Namespace__
     /// to the pool as soon as it has been read. Not thread-safe: one reader at a time.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "1.0.0")]
-    internal sealed class __Client__ResponseBuffer : global::System.IDisposable
+    internal sealed partial class __Client__ResponseBuffer : global::System.IDisposable
     {
         private const int FirstSegment = 16 * 1024;
         private const int LargestSegment = 1024 * 1024;
@@ -125,6 +125,26 @@ namespace __Namespace__
             }
         }
 
+        /// <summary>Segment <paramref name="index"/>, and how many of its bytes from <paramref name="offset"/> belong to the body.</summary>
+        private byte[] Unread(int index, int offset, long position, out int available)
+        {
+            var segment = _segments[index] ?? throw new global::System.InvalidOperationException("The body has been read already.");
+            available = (int)global::System.Math.Min(segment.Length - offset, Length - position);
+            return segment;
+        }
+
+        /// <summary>Moves a reader past a segment read to its end, handing it back when asked.</summary>
+        private void Passed(ref int index, ref int offset, bool release)
+        {
+            if (release)
+            {
+                Release(index);
+            }
+
+            index++;
+            offset = 0;
+        }
+
         private void Release(int index)
         {
             var segment = _segments[index];
@@ -164,6 +184,12 @@ namespace __Namespace__
                 _release = release;
             }
 
+            /// <summary>The body this stream reads.</summary>
+            public __Client__ResponseBuffer Buffer => _buffer;
+
+            /// <summary>Whether segments go back to the pool once read.</summary>
+            public bool Releases => _release;
+
             public override bool CanRead => true;
 
             public override bool CanSeek => false;
@@ -183,9 +209,7 @@ namespace __Namespace__
                 var copied = 0;
                 while (copied < count && _position < _buffer.Length)
                 {
-                    var segment = _buffer._segments[_segment]
-                        ?? throw new global::System.InvalidOperationException("The body has been read already.");
-                    var available = (int)global::System.Math.Min(segment.Length - _offset, _buffer.Length - _position);
+                    var segment = _buffer.Unread(_segment, _offset, _position, out var available);
                     var take = global::System.Math.Min(available, count - copied);
                     global::System.Buffer.BlockCopy(segment, _offset, buffer, offset + copied, take);
                     copied += take;
@@ -193,13 +217,7 @@ namespace __Namespace__
                     _position += take;
                     if (_offset == segment.Length)
                     {
-                        if (_release)
-                        {
-                            _buffer.Release(_segment);
-                        }
-
-                        _segment++;
-                        _offset = 0;
+                        _buffer.Passed(ref _segment, ref _offset, _release);
                     }
                 }
 
