@@ -179,7 +179,9 @@ namespace __Namespace__
         /// </summary>
         public static T Deserialize<T>(global::System.IO.Stream stream, global::System.Func<global::Newtonsoft.Json.JsonReader, T> read, int maxDepth = DefaultMaxDepth)
         {
-            using var text = __Client__ResponseBuffer.OpenText(stream, bufferSize: 16384);
+            using var text = __Client__ResponseBuffer.Of(stream, out var release) is { } body
+                ? body.OpenText(release)
+                : new global::System.IO.StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 16384, leaveOpen: true);
             using var reader = CreateReader(text, maxDepth);
             return Deserialize(reader, read);
         }

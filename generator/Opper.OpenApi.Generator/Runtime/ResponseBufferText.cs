@@ -12,33 +12,36 @@ namespace __Namespace__
         private static readonly global::System.Text.UTF8Encoding Utf8 = new global::System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
         /// <summary>
-        /// A reader of the text of <paramref name="stream"/>, UTF-8 unless a byte-order mark says
-        /// otherwise (as <see cref="global::System.IO.StreamReader"/> decides). A stream from
-        /// <see cref="OpenRead"/> that has not been read yet is decoded from its segments directly.
+        /// The body behind a stream from <see cref="OpenRead"/> that has not been read yet (and
+        /// whether that stream hands segments back), else <see langword="null"/>.
         /// </summary>
-        /// <param name="stream">The body.</param>
-        /// <param name="bufferSize">The buffer of the <see cref="global::System.IO.StreamReader"/> used for other streams.</param>
-        public static global::System.IO.TextReader OpenText(global::System.IO.Stream stream, int bufferSize)
+        public static __Client__ResponseBuffer? Of(global::System.IO.Stream stream, out bool release)
         {
-            if (stream is Reader { Position: 0 } reader && !reader.Buffer.StartsWithOtherByteOrderMark())
-            {
-                return new TextReader(reader.Buffer, reader.Releases);
-            }
-
-            return new global::System.IO.StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: bufferSize, leaveOpen: true);
+            release = stream is Reader { Releases: true };
+            return stream is Reader { Position: 0 } reader ? reader.Buffer : null;
         }
 
-        // A byte-order mark of UTF-16 or UTF-32 (UTF-8's is skipped below): left to StreamReader.
+        /// <summary>
+        /// A reader of the body's text, UTF-8 unless a byte-order mark says otherwise (as
+        /// <see cref="global::System.IO.StreamReader"/> decides).
+        /// </summary>
+        /// <param name="release">Hand each segment back to the pool once it has been read: the body can then be read only once.</param>
+        public global::System.IO.TextReader OpenText(bool release) =>
+            StartsWithOtherByteOrderMark()
+                ? new global::System.IO.StreamReader(OpenRead(release), Utf8, detectEncodingFromByteOrderMarks: true)
+                : new TextReader(this, release);
+
+        // UTF-16's or UTF-32's byte-order mark (UTF-8's is skipped by the reader below).
         private bool StartsWithOtherByteOrderMark()
         {
-            if (Length < 2 || _segments.Count == 0 || _segments[0] is not { } first || first.Length < 4)
+            if (Length < 2 || _segments.Count == 0 || _segments[0] is not { Length: >= 2 } first)
             {
                 return false;
             }
 
             return (first[0] == 0xFE && first[1] == 0xFF)
                 || (first[0] == 0xFF && first[1] == 0xFE)
-                || (Length >= 4 && first[0] == 0 && first[1] == 0 && first[2] == 0xFE && first[3] == 0xFF);
+                || (Length >= 4 && first.Length >= 4 && first[0] == 0 && first[1] == 0 && first[2] == 0xFE && first[3] == 0xFF);
         }
 
         /// <summary>Decodes the segments in order; reads complete at once, from memory.</summary>
