@@ -101,6 +101,14 @@ if start_fake "$root/tests/Consumers/routes/opper/routes.json"; then
       '└─ ' \
       '^LLM Generation Time: [0-9]+ms' \
       '^Missing trace: 404 NotFoundError'
+    # WaitForTraceAsync: the trace is read until its span count held over two polls.
+    trace_id=$(sed -n 's/^Generated trace ID: //p' "$work/opper.out" | head -n 1)
+    polls=$(grep -c "^GET /v2/traces/$trace_id\$" "$work/fake-opper.out" || true)
+    if [ -n "$trace_id" ] && [ "$polls" -ge 2 ]; then
+      pass "Opper.Traces WaitForTraceAsync polls until the trace settles"
+    else
+      fail "Opper.Traces WaitForTraceAsync polls until the trace settles" "the fake server saw $polls GET /v2/traces/$trace_id, not 2 or more"
+    fi
   else
     cat "$work/opper.out" >&2
     fail "Opper.Traces seed example (net8.0)" "the consumer did not build or run"

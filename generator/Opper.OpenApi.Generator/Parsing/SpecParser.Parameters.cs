@@ -11,6 +11,11 @@ namespace Opper.OpenApi.Generator.Parsing;
 /// <summary>Operation parameters: their types, styles and names, and the path template they fill.</summary>
 internal sealed partial class SpecParser
 {
+    private static readonly HashSet<string> IgnoredHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Accept", "Content-Type", "Authorization",
+    };
+
     private void ReadParameters(OperationDraft draft, JsonObject pathItem, JsonObject operation, string hint)
     {
         var merged = new List<JsonObject>();

@@ -81,11 +81,18 @@ namespace __Namespace__
         public string? UserAgentSuffix { get; set; }
 
         /// <summary>
-        /// Responses larger than this many bytes are refused with an
+        /// Responses larger than this many bytes (256 MiB unless set) are refused with an
         /// <see cref="global::System.IO.InvalidDataException"/> naming <c>MaxResponseBytes</c>, instead of
         /// exhausting memory: when Content-Length announces more, before the body is read; otherwise
         /// (no length, or a compressed body) after reading at most this many bytes and one more. Not retried.
         /// </summary>
+        /// <remarks>
+        /// The exception's <see cref="global::System.Exception.Data"/> holds the limit, the bytes read and
+        /// the Content-Length under the keys of <see cref="__Client__ResponseTooLarge"/>; catch it with
+        /// <c>catch (InvalidDataException ex) when (__Client__ResponseTooLarge.Is(ex))</c>. An error
+        /// body is never refused: at most this limit (and 4 MiB) of it is read, and the status's
+        /// exception is thrown.
+        /// </remarks>
         public long MaxResponseBytes
         {
             get => _maxResponseBytes;

@@ -158,6 +158,61 @@ namespace __Namespace__
         public string? RequestId { get; internal set; }
     }
 
+    /// <summary>
+    /// How a response larger than <c>MaxResponseBytes</c> ends a call, and how to recognise it. The
+    /// call throws <see cref="global::System.IO.InvalidDataException"/> (a sealed type: no client
+    /// exception can derive from it, and throwing another type would break
+    /// <c>catch (InvalidDataException)</c> blocks), whose <see cref="global::System.Exception.Data"/>
+    /// holds the figures under the keys below, each a <see cref="long"/>. Such a call is not retried.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// catch (InvalidDataException ex) when (__Client__ResponseTooLarge.Is(ex))
+    /// {
+    ///     var limit = (long)ex.Data[__Client__ResponseTooLarge.MaxResponseBytesKey]!;
+    /// }
+    /// </code>
+    /// </example>
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "1.0.0")]
+    public static class __Client__ResponseTooLarge
+    {
+        /// <summary>The key of the limit that was exceeded: the client's <c>MaxResponseBytes</c>.</summary>
+        public const string MaxResponseBytesKey = "__Client__.MaxResponseBytes";
+
+        /// <summary>
+        /// The key of how many bytes of the body the client read before refusing it: 0 when the
+        /// Content-Length announced more than the limit (nothing is read then), otherwise the limit
+        /// and one byte (decompressed bytes, for a compressed body).
+        /// </summary>
+        public const string BytesReadKey = "__Client__.ResponseBytesRead";
+
+        /// <summary>
+        /// The key of the response's Content-Length, present only when the body as read had one (a
+        /// body that the handler decompresses has none: the header gave the compressed size).
+        /// </summary>
+        public const string ContentLengthKey = "__Client__.ResponseContentLength";
+
+        /// <summary>Whether <paramref name="exception"/> is the refusal of a response over <c>MaxResponseBytes</c>.</summary>
+        /// <param name="exception">The exception a call threw.</param>
+        /// <returns>True for an <see cref="global::System.IO.InvalidDataException"/> that carries <see cref="MaxResponseBytesKey"/>.</returns>
+        public static bool Is(global::System.Exception? exception) =>
+            exception is global::System.IO.InvalidDataException && exception.Data[MaxResponseBytesKey] is long;
+
+        /// <summary>The exception for a refused response, its figures in <see cref="global::System.Exception.Data"/>.</summary>
+        internal static global::System.IO.InvalidDataException Create(string message, long maxResponseBytes, long bytesRead, long? contentLength)
+        {
+            var exception = new global::System.IO.InvalidDataException(message);
+            exception.Data[MaxResponseBytesKey] = maxResponseBytes;
+            exception.Data[BytesReadKey] = bytesRead;
+            if (contentLength is { } length)
+            {
+                exception.Data[ContentLengthKey] = length;
+            }
+
+            return exception;
+        }
+    }
+
     /// <summary>The call's last attempt ran past <c>Timeout</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "1.0.0")]
     public class __Client__TimeoutException : global::System.TimeoutException

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.IO;
 using Newtonsoft.Json;
 
@@ -11,113 +10,52 @@ namespace Opper.Traces.Cli.Output;
 internal static class DiffJson
 {
     /// <summary>Writes the document, indented, followed by a line break.</summary>
-    public static void Write(TextWriter output, TraceDiff diff) => SummaryJson.WriteDocument(output, json => Write(json, diff));
+    public static void Write(TextWriter output, TraceDiff diff) => JsonShapes.WriteDocument(output, json => Write(json, diff));
 
     /// <summary>Writes the document as one JSON object.</summary>
-    public static void Write(JsonWriter json, TraceDiff diff)
+    public static void Write(JsonWriter json, TraceDiff diff) => json.Object(diff, static (json, diff) =>
     {
-        json.WriteStartObject();
-        json.WritePropertyName("matched");
-        json.WriteStartArray();
-        foreach (SpanPair pair in DiffText.LargestChangesFirst(diff.Matched))
+        json.Array("matched", DiffText.LargestChangesFirst(diff.Matched), static (json, pair) => json.Object(pair, static (json, pair) =>
         {
-            json.WriteStartObject();
-            json.WritePropertyName("key");
-            json.WriteValue(pair.Key);
-            json.WritePropertyName("before_id");
-            json.WriteValue(pair.Before.Span.Id);
-            json.WritePropertyName("after_id");
-            json.WriteValue(pair.After.Span.Id);
-            json.WritePropertyName("duration_delta_ms");
-            json.WriteValue(pair.DurationDeltaMs);
-            json.WritePropertyName("tokens_delta");
-            json.WriteValue(pair.TokensDelta);
-            json.WritePropertyName("model_changed");
-            json.WriteValue(pair.ModelChanged);
-            json.WritePropertyName("error_appeared");
-            json.WriteValue(pair.ErrorAppeared);
-            json.WritePropertyName("error_resolved");
-            json.WriteValue(pair.ErrorResolved);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WritePropertyName("added");
-        WriteSpans(json, diff.Added);
-        json.WritePropertyName("removed");
-        WriteSpans(json, diff.Removed);
-        json.WritePropertyName("duration_delta_ms");
-        json.WriteValue(diff.DurationDeltaMs);
-        json.WritePropertyName("tokens_delta");
-        json.WriteValue(diff.TokensDelta);
-
-        json.WritePropertyName("by_type");
-        json.WriteStartObject();
-        foreach (KeyValuePair<string, TypeDelta> type in diff.ByType)
+            json.Property("key", pair.Key);
+            json.Property("before_id", pair.Before.Span.Id);
+            json.Property("after_id", pair.After.Span.Id);
+            json.Property("duration_delta_ms", pair.DurationDeltaMs);
+            json.Property("tokens_delta", pair.TokensDelta);
+            json.Property("model_changed", pair.ModelChanged);
+            json.Property("error_appeared", pair.ErrorAppeared);
+            json.Property("error_resolved", pair.ErrorResolved);
+        }));
+        json.Array("added", diff.Added, WriteUnmatched);
+        json.Array("removed", diff.Removed, WriteUnmatched);
+        json.Property("duration_delta_ms", diff.DurationDeltaMs);
+        json.Property("tokens_delta", diff.TokensDelta);
+        json.Map("by_type", diff.ByType, static (json, type) => json.Object(type, static (json, type) =>
         {
-            json.WritePropertyName(type.Key);
-            json.WriteStartObject();
-            json.WritePropertyName("count_before");
-            json.WriteValue(type.Value.CountBefore);
-            json.WritePropertyName("count_after");
-            json.WriteValue(type.Value.CountAfter);
-            json.WritePropertyName("count_delta");
-            json.WriteValue(type.Value.CountDelta);
-            json.WritePropertyName("total_duration_ms_before");
-            json.WriteValue(type.Value.TotalDurationMsBefore);
-            json.WritePropertyName("total_duration_ms_after");
-            json.WriteValue(type.Value.TotalDurationMsAfter);
-            json.WritePropertyName("duration_delta_ms");
-            json.WriteValue(type.Value.DurationDeltaMs);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-
-        json.WritePropertyName("by_model");
-        json.WriteStartObject();
-        foreach (KeyValuePair<string, ModelDelta> model in diff.ByModel)
+            json.Property("count_before", type.CountBefore);
+            json.Property("count_after", type.CountAfter);
+            json.Property("count_delta", type.CountDelta);
+            json.Property("total_duration_ms_before", type.TotalDurationMsBefore);
+            json.Property("total_duration_ms_after", type.TotalDurationMsAfter);
+            json.Property("duration_delta_ms", type.DurationDeltaMs);
+        }));
+        json.Map("by_model", diff.ByModel, static (json, model) => json.Object(model, static (json, model) =>
         {
-            json.WritePropertyName(model.Key);
-            json.WriteStartObject();
-            json.WritePropertyName("calls_before");
-            json.WriteValue(model.Value.CallsBefore);
-            json.WritePropertyName("calls_after");
-            json.WriteValue(model.Value.CallsAfter);
-            json.WritePropertyName("calls_delta");
-            json.WriteValue(model.Value.CallsDelta);
-            json.WritePropertyName("tokens_before");
-            json.WriteValue(model.Value.TokensBefore);
-            json.WritePropertyName("tokens_after");
-            json.WriteValue(model.Value.TokensAfter);
-            json.WritePropertyName("tokens_delta");
-            json.WriteValue(model.Value.TokensDelta);
-            json.WritePropertyName("total_duration_ms_before");
-            json.WriteValue(model.Value.TotalDurationMsBefore);
-            json.WritePropertyName("total_duration_ms_after");
-            json.WriteValue(model.Value.TotalDurationMsAfter);
-            json.WritePropertyName("duration_delta_ms");
-            json.WriteValue(model.Value.DurationDeltaMs);
-            json.WriteEndObject();
-        }
+            json.Property("calls_before", model.CallsBefore);
+            json.Property("calls_after", model.CallsAfter);
+            json.Property("calls_delta", model.CallsDelta);
+            json.Property("tokens_before", model.TokensBefore);
+            json.Property("tokens_after", model.TokensAfter);
+            json.Property("tokens_delta", model.TokensDelta);
+            json.Property("total_duration_ms_before", model.TotalDurationMsBefore);
+            json.Property("total_duration_ms_after", model.TotalDurationMsAfter);
+            json.Property("duration_delta_ms", model.DurationDeltaMs);
+        }));
+    });
 
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    private static void WriteSpans(JsonWriter json, IReadOnlyList<UnmatchedSpan> spans)
+    private static void WriteUnmatched(JsonWriter json, UnmatchedSpan span) => json.Object(span, static (json, span) =>
     {
-        json.WriteStartArray();
-        foreach (UnmatchedSpan span in spans)
-        {
-            json.WriteStartObject();
-            json.WritePropertyName("key");
-            json.WriteValue(span.Key);
-            json.WritePropertyName("span_id");
-            json.WriteValue(span.Node.Span.Id);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
+        json.Property("key", span.Key);
+        json.Property("span_id", span.Node.Span.Id);
+    });
 }

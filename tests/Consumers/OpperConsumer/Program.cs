@@ -1,5 +1,5 @@
 // The Get Trace reference page's example, in C#: create a function, call it, find the trace
-// through the span, fetch the trace and print what it shows.
+// through the span, wait for the trace to be indexed and print what it shows.
 using Newtonsoft.Json.Linq;
 using Opper;
 using Opper.Models;
@@ -30,7 +30,9 @@ Console.WriteLine($"Function call completed. Span ID: {response.SpanId}");
 var span = await opper.Spans.GetAsync(response.SpanId);
 Console.WriteLine($"Generated trace ID: {span.TraceId}");
 
-var trace = await opper.Traces.GetAsync(span.TraceId!);
+// Opper indexes spans a moment after they are written: wait until the trace exists and its
+// span count has settled.
+var trace = await opper.Traces.WaitForTraceAsync(span.TraceId!, TimeSpan.FromSeconds(30));
 var summary = trace.Summarize();
 Console.WriteLine($"Trace Analysis: {trace.Name}");
 Console.WriteLine($"Duration: {trace.DurationMs}ms");

@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Opper.Traces.Tests.Client.Support;
 
 namespace Opper.Traces.Tests.Client;
 
@@ -147,6 +148,7 @@ public class StageTests
 
         Assert.That(ex.Message, Does.Contain("MaxResponseBytes (300000 bytes; at least 300001 were sent)"));
         Assert.That(source.Position, Is.EqualTo(300_001));
+        TooLarge.AssertRefused(ex, 300_000, bytesRead: 300_001, contentLength: null);
     }
 
     [Test]

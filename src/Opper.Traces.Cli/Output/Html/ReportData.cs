@@ -255,9 +255,9 @@ internal static class ReportData
             json.WriteStartArray();
             json.WriteValue(Text.Preview(metric.Key, 120));
             json.WriteValue(metric.Value.Count);
-            SummaryJson.WriteNumber(json, metric.Value.Mean);
-            SummaryJson.WriteNumber(json, metric.Value.Min);
-            SummaryJson.WriteNumber(json, metric.Value.Max);
+            json.WriteNumber(metric.Value.Mean);
+            json.WriteNumber(metric.Value.Min);
+            json.WriteNumber(metric.Value.Max);
             json.WriteEndArray();
         }
 
@@ -266,9 +266,9 @@ internal static class ReportData
         json.WritePropertyName("scores");
         json.WriteStartArray();
         json.WriteValue(summary.Scores.Count);
-        SummaryJson.WriteNumber(json, summary.Scores.Mean);
-        SummaryJson.WriteNumber(json, summary.Scores.Min);
-        SummaryJson.WriteNumber(json, summary.Scores.Max);
+        json.WriteNumber(summary.Scores.Mean);
+        json.WriteNumber(summary.Scores.Min);
+        json.WriteNumber(summary.Scores.Max);
         json.WriteEndArray();
     }
 

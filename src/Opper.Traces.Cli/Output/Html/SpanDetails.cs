@@ -95,7 +95,7 @@ internal static class SpanDetails
             listed++;
             json.WriteStartArray();
             json.WriteValue(Text.Preview(metric.Dimension, 120));
-            SummaryJson.WriteNumber(json, metric.Value);
+            json.WriteNumber(metric.Value);
             json.WriteValue(string.IsNullOrEmpty(metric.Comment) ? null : Text.Preview(metric.Comment, 400));
             json.WriteEndArray();
         }
