@@ -84,7 +84,6 @@ internal static class TypeSyntax
             case TypeKind.Int64:
             case TypeKind.Decimal:
             case TypeKind.Boolean:
-                return $"{writer}.WriteValue({value})";
             case TypeKind.Double:
             case TypeKind.DateTimeOffset:
             case TypeKind.Date:

@@ -159,7 +159,8 @@ public class FuzzTests
     private static Func<JsonReader, object> ConverterRead(Type type)
     {
         var converter = type.Assembly.GetType("Opper.Models.Serialization." + type.Name + "JsonConverter", throwOnError: true)!;
-        var method = converter.GetMethod("Read", new[] { typeof(JsonReader) })!;
+        // Read is a static member of the runtime's converter base, which the converter inherits.
+        var method = converter.GetMethod("Read", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.FlattenHierarchy, null, new[] { typeof(JsonReader) }, null)!;
         var reader = Expression.Parameter(typeof(JsonReader), "reader");
         return Expression.Lambda<Func<JsonReader, object>>(Expression.Convert(Expression.Call(method, reader), typeof(object)), reader).Compile();
     }

@@ -1,12 +1,10 @@
 // (auto-generated header scrubbed)
 #nullable enable
-#pragma warning disable CS0612, CS0618 // generated code may use members the spec marks deprecated
+#pragma warning disable CS0612, CS0618 // members the spec deprecates
 
 namespace PetStore.Models
 {
-    /// <summary>
-    /// The <c>PetOwner</c> value: one of several JSON shapes.
-    /// </summary>
+    /// <summary>The <c>PetOwner</c> value: one of several JSON shapes.</summary>
     /// <remarks>
     /// The JSON is kept exactly as received in <see cref="Json"/>; the <c>Is…</c> and <c>As…</c>
     /// members read it as each of the types the specification allows:
@@ -44,7 +42,7 @@ namespace PetStore.Models
         /// <summary>Makes a <see cref="PetOwner"/> from a <c>String</c>.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The union value.</returns>
-        public static PetOwner FromString(string value) => new PetOwner(global::PetStore.PetStoreJson.ToToken(value, static (writer, v) => writer.WriteValue(v)));
+        public static PetOwner FromString(string value) => new PetOwner(global::PetStore.PetStoreJson.ToToken(value, static (writer, v) => global::PetStore.PetStoreJson.WriteString(writer, v)));
 
         /// <summary>Makes a <see cref="PetOwner"/> from a <c>String</c>.</summary>
         /// <param name="value">The value.</param>
@@ -89,60 +87,19 @@ namespace PetStore.Models
     }
 }
 
+#nullable disable
 namespace PetStore.Models.Serialization
 {
-    /// <summary>Reads and writes <see cref="global::PetStore.Models.PetOwner"/>, keeping the JSON.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "{version}")]
-    internal sealed class PetOwnerJsonConverter : global::Newtonsoft.Json.JsonConverter
+    using global::Newtonsoft.Json;
+    using Json = global::PetStore.PetStoreJson;
+    using Models = global::PetStore.Models;
+
+    internal sealed class PetOwnerJsonConverter : global::PetStore.PetStoreUnionConverter<Models.PetOwner, PetOwnerJsonConverter>
     {
-        /// <inheritdoc/>
-        public override bool CanConvert(global::System.Type objectType) => objectType == typeof(global::PetStore.Models.PetOwner);
+        public PetOwnerJsonConverter() : base("PetOwner") { }
 
-        /// <inheritdoc/>
-        public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
-            => global::PetStore.PetStoreJson.ReadRoot(reader, static r => r.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : (object?)Read(r));
+        protected override Models.PetOwner Create(global::Newtonsoft.Json.Linq.JToken json) => new(json);
 
-        /// <inheritdoc/>
-        public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
-        {
-            if (value is null)
-            {
-                writer.WriteNull();
-            }
-            else
-            {
-                Write(writer, (global::PetStore.Models.PetOwner)value);
-            }
-        }
-
-        /// <summary>Reads a value that may be JSON <c>null</c>.</summary>
-        public static global::PetStore.Models.PetOwner? ReadNullable(global::Newtonsoft.Json.JsonReader reader) => reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : Read(reader);
-
-        /// <summary>Writes a value that may be <see langword="null"/>.</summary>
-        public static void WriteNullable(global::Newtonsoft.Json.JsonWriter writer, global::PetStore.Models.PetOwner? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNull();
-            }
-            else
-            {
-                Write(writer, value);
-            }
-        }
-
-        /// <summary>Reads the value the reader stands on.</summary>
-        public static global::PetStore.Models.PetOwner Read(global::Newtonsoft.Json.JsonReader reader)
-        {
-            if (reader.TokenType == global::Newtonsoft.Json.JsonToken.Null)
-            {
-                throw global::PetStore.PetStoreJson.Unexpected(reader, "a value (PetOwner)");
-            }
-
-            return new global::PetStore.Models.PetOwner(global::PetStore.PetStoreJson.ReadToken(reader)!);
-        }
-
-        /// <summary>Writes the kept JSON.</summary>
-        public static void Write(global::Newtonsoft.Json.JsonWriter writer, global::PetStore.Models.PetOwner value) => value.Json.WriteTo(writer);
+        protected override global::Newtonsoft.Json.Linq.JToken JsonOf(Models.PetOwner value) => value.Json;
     }
 }

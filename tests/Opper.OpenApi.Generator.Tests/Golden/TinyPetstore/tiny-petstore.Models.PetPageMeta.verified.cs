@@ -1,161 +1,65 @@
 // (auto-generated header scrubbed)
 #nullable enable
-#pragma warning disable CS0612, CS0618 // generated code may use members the spec marks deprecated
+#pragma warning disable CS0612, CS0618 // members the spec deprecates
 
 namespace PetStore.Models
 {
-    /// <summary>
-    /// The <c>PetPageMeta</c> schema.
-    /// </summary>
-    /// <remarks>
-    /// Only the properties that were set (or read from JSON) are written, so an explicit
-    /// <see langword="null"/> is sent as <c>null</c> and an untouched property is not sent at all.
-    /// JSON fields this version does not know are kept in <see cref="AdditionalProperties"/> and written back unchanged.
-    /// </remarks>
+    /// <summary>The <c>PetPageMeta</c> schema.</summary>
+    /// <remarks>Only properties that were set or read are written (an explicit <see langword="null"/> as <c>null</c>); unknown JSON fields are kept in <see cref="AdditionalProperties"/>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "{version}")]
     [global::Newtonsoft.Json.JsonConverter(typeof(global::PetStore.Models.Serialization.PetPageMetaJsonConverter))]
     public partial class PetPageMeta
     {
-        internal ulong __present0;
+        internal global::PetStore.PetStorePresence __present;
         internal global::System.Collections.Generic.IDictionary<string, global::Newtonsoft.Json.Linq.JToken?>? _additionalProperties;
-
         private long _totalCount;
 
-        /// <summary>
-        /// The <c>total_count</c> property.
-        /// </summary>
-        /// <remarks>JSON name: <c>total_count</c> (required).</remarks>
+        /// <summary>The <c>total_count</c> property (required).</summary>
         [global::Newtonsoft.Json.JsonProperty("total_count")]
-        public long TotalCount
-        {
-            get => _totalCount;
-            set
-            {
-                _totalCount = value;
-                __present0 |= 0x1UL;
-            }
-        }
+        public long TotalCount { get => _totalCount; set { _totalCount = value; __present.Set(0); } }
 
-        /// <summary>
-        /// JSON fields that the specification does not describe (for example from a newer server),
-        /// kept as read and written back unchanged.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::Newtonsoft.Json.Linq.JToken?> AdditionalProperties
-        {
-            get => _additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::Newtonsoft.Json.Linq.JToken?>(global::System.StringComparer.Ordinal);
-            set => _additionalProperties = value;
-        }
+        /// <summary>JSON fields that the specification does not describe (for example from a newer server), kept as read and written back unchanged.</summary>
+        public global::System.Collections.Generic.IDictionary<string, global::Newtonsoft.Json.Linq.JToken?> AdditionalProperties { get => global::PetStore.PetStoreJson.Additional(ref _additionalProperties); set => _additionalProperties = value; }
 
         /// <summary>Whether the property with this JSON name was set (by the caller or by deserialization).</summary>
         /// <param name="jsonName">The property's JSON name, such as <c>duration_ms</c>.</param>
         /// <returns><see langword="true"/> when the property will be written on serialization.</returns>
-        public bool IsSet(string jsonName)
-        {
-            switch (jsonName)
-            {
-                case "total_count": return (__present0 & 0x1UL) != 0;
-                default: return _additionalProperties is not null && _additionalProperties.ContainsKey(jsonName);
-            }
-        }
+        public bool IsSet(string jsonName) => global::PetStore.Models.Serialization.PetPageMetaJsonConverter.IsSet(__present, jsonName) ?? (_additionalProperties is not null && _additionalProperties.ContainsKey(jsonName));
     }
 }
 
+#nullable disable
 namespace PetStore.Models.Serialization
 {
-    /// <summary>Reads and writes <see cref="global::PetStore.Models.PetPageMeta"/> without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "{version}")]
-    internal sealed class PetPageMetaJsonConverter : global::Newtonsoft.Json.JsonConverter
+    using global::Newtonsoft.Json;
+    using Json = global::PetStore.PetStoreJson;
+    using Models = global::PetStore.Models;
+
+    internal sealed class PetPageMetaJsonConverter : global::PetStore.PetStoreObjectConverter<Models.PetPageMeta, PetPageMetaJsonConverter>
     {
-        /// <inheritdoc/>
-        public override bool CanConvert(global::System.Type objectType) => objectType == typeof(global::PetStore.Models.PetPageMeta);
+        private static readonly global::PetStore.PetStorePropertyTable Table = new("PetPageMeta", new string[] { "total_count" }, new int[] { 0 }, new int[] { 0 });
 
-        /// <inheritdoc/>
-        public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)
-            => global::PetStore.PetStoreJson.ReadRoot(reader, static r => r.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : (object?)Read(r));
+        public PetPageMetaJsonConverter() : base(Table) { }
 
-        /// <inheritdoc/>
-        public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)
+        protected override ref global::PetStore.PetStorePresence Presence(Models.PetPageMeta v) => ref v.__present;
+
+        protected override void ReadProperty(JsonReader r, Models.PetPageMeta v, int index, string name)
         {
-            if (value is null)
+            switch (index)
             {
-                writer.WriteNull();
-            }
-            else
-            {
-                Write(writer, (global::PetStore.Models.PetPageMeta)value);
+                case 0: v.TotalCount = Json.ReadInt64(r); break;
+                default: v.AdditionalProperties[name] = Json.ReadToken(r); break;
             }
         }
 
-        /// <summary>Reads a value that may be JSON <c>null</c>.</summary>
-        public static global::PetStore.Models.PetPageMeta? ReadNullable(global::Newtonsoft.Json.JsonReader reader) => reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : Read(reader);
-
-        /// <summary>Writes a value that may be <see langword="null"/>.</summary>
-        public static void WriteNullable(global::Newtonsoft.Json.JsonWriter writer, global::PetStore.Models.PetPageMeta? value)
+        protected override void WriteProperty(JsonWriter w, Models.PetPageMeta v, int index)
         {
-            if (value is null)
+            switch (index)
             {
-                writer.WriteNull();
-            }
-            else
-            {
-                Write(writer, value);
+                case 0: Json.WriteInt64(w, v.TotalCount); break;
             }
         }
 
-        /// <summary>Reads the object the reader stands on.</summary>
-        public static global::PetStore.Models.PetPageMeta Read(global::Newtonsoft.Json.JsonReader reader)
-        {
-            if (reader.TokenType != global::Newtonsoft.Json.JsonToken.StartObject)
-            {
-                throw global::PetStore.PetStoreJson.Unexpected(reader, "an object (PetPageMeta)");
-            }
-
-            var value = new global::PetStore.Models.PetPageMeta();
-            while (true)
-            {
-                global::PetStore.PetStoreJson.Next(reader);
-                if (reader.TokenType == global::Newtonsoft.Json.JsonToken.EndObject)
-                {
-                    break;
-                }
-
-                var name = (string)reader.Value!;
-                global::PetStore.PetStoreJson.Next(reader);
-                switch (name)
-                {
-                    case "total_count":
-                        value.TotalCount = global::PetStore.PetStoreJson.ReadInt64(reader);
-                        break;
-                    default:
-                        value.AdditionalProperties[name] = global::PetStore.PetStoreJson.ReadToken(reader);
-                        break;
-                }
-            }
-
-            if ((value.__present0 & 0x1UL) == 0)
-            {
-                throw global::PetStore.PetStoreJson.MissingProperty(reader, "PetPageMeta", "total_count");
-            }
-
-            return value;
-        }
-
-        /// <summary>Writes the properties that were set, then the unknown ones.</summary>
-        public static void Write(global::Newtonsoft.Json.JsonWriter writer, global::PetStore.Models.PetPageMeta value)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("total_count");
-            writer.WriteValue(value.TotalCount);
-            if (value._additionalProperties is { Count: > 0 } additional)
-            {
-                foreach (var pair in additional)
-                {
-                    writer.WritePropertyName(pair.Key);
-                    global::PetStore.PetStoreJson.WriteToken(writer, pair.Value);
-                }
-            }
-
-            writer.WriteEndObject();
-        }
+        protected override void WriteAdditional(JsonWriter w, Models.PetPageMeta v) => Json.WriteAdditional(w, v._additionalProperties);
     }
 }

@@ -1,6 +1,6 @@
 // (auto-generated header scrubbed)
 #nullable enable
-#pragma warning disable CS0612, CS0618 // generated code may use members the spec marks deprecated
+#pragma warning disable CS0612, CS0618 // members the spec deprecates
 
 namespace PetStore
 {
@@ -8,9 +8,7 @@ namespace PetStore
     {
         private PetsClient? _petsClient;
 
-        /// <summary>
-        /// Everything about your pets.
-        /// </summary>
+        /// <summary>Everything about your pets.</summary>
         public virtual PetsClient Pets => _petsClient ??= new PetsClient(_pipeline);
     }
 }

@@ -1,12 +1,10 @@
 // (auto-generated header scrubbed)
 #nullable enable
-#pragma warning disable CS0612, CS0618 // generated code may use members the spec marks deprecated
+#pragma warning disable CS0612, CS0618 // members the spec deprecates
 
 namespace PetStore
 {
-    /// <summary>
-    /// Everything about your pets.
-    /// </summary>
+    /// <summary>Everything about your pets.</summary>
     /// <remarks>Reached through <see cref="global::PetStore.PetStoreClient.Pets"/>; methods are virtual so that tests can mock them.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "{version}")]
     public partial class PetsClient
@@ -43,9 +41,7 @@ namespace PetStore
         {
         };
 
-        /// <summary>
-        /// Lists the pets.
-        /// </summary>
+        /// <summary>Lists the pets.</summary>
         /// <remarks>
         /// <c>GET /pets</c> (operation <c>listPets</c>).
         /// </remarks>
@@ -95,9 +91,7 @@ namespace PetStore
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Adds a pet.
-        /// </summary>
+        /// <summary>Adds a pet.</summary>
         /// <remarks>
         /// <c>POST /pets</c> (operation <c>createPet</c>).
         /// </remarks>
@@ -121,9 +115,7 @@ namespace PetStore
             return _pipeline.SendAsync(__request, s_createErrors, static reader => global::PetStore.Models.Serialization.PetJsonConverter.Read(reader), cancellationToken);
         }
 
-        /// <summary>
-        /// Finds a pet by id.
-        /// </summary>
+        /// <summary>Finds a pet by id.</summary>
         /// <remarks>
         /// <c>GET /pets/{pet_id}</c> (operation <c>getPet</c>).
         /// </remarks>
@@ -147,9 +139,7 @@ namespace PetStore
             return _pipeline.SendAsync(__request, s_getErrors, static reader => global::PetStore.Models.Serialization.PetJsonConverter.Read(reader), cancellationToken);
         }
 
-        /// <summary>
-        /// Deletes a pet.
-        /// </summary>
+        /// <summary>Deletes a pet.</summary>
         /// <remarks>
         /// <c>DELETE /pets/{pet_id}</c> (operation <c>deletePet</c>).
         /// </remarks>

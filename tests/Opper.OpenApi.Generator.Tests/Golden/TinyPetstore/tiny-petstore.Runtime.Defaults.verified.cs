@@ -1,6 +1,6 @@
 // (auto-generated header scrubbed)
 #nullable enable
-#pragma warning disable CS0612, CS0618 // generated code may use members the spec marks deprecated
+#pragma warning disable CS0612, CS0618 // members the spec deprecates
 
 namespace PetStore
 {
