@@ -69,6 +69,12 @@ public class ProcessTests
         Task<string> error = process.StandardError.ReadToEndAsync();
         using TcpClient connection = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromMinutes(2));
 
+        // Wait for the request itself, not only the connection: the signal handlers are in place
+        // once the command is under way, and a signal sent before that would find none.
+        var head = new byte[1];
+        int read = await connection.GetStream().ReadAsync(head).AsTask().WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.That(read, Is.EqualTo(1), "the CLI sent no request");
+
         using (Process kill = Process.Start("kill", "-INT " + process.Id))
         {
             await kill.WaitForExitAsync();
