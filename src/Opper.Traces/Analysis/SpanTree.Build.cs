@@ -9,7 +9,7 @@ namespace Opper;
 public sealed partial class SpanTree
 {
     // Spans are read in blocks of this many (see ReadSpans).
-    private const int BlockSize = 256;
+    private const int BlockSize = 1024;
 
     private void Build()
     {
