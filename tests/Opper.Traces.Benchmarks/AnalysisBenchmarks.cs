@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using BenchmarkDotNet.Attributes;
 using Opper.Models;
 
@@ -13,7 +17,13 @@ public class AnalysisBenchmarks
 {
     private GetTraceResponse _trace = null!;
 
-    [Params(1_000, 10_000, 100_000, 1_000_000)]
+    /// <summary>The sizes: 1,000 to 1,000,000, or those listed in <c>ANALYSIS_SPANS</c> (e.g. <c>1000000</c>), to run one at a time.</summary>
+    public static IEnumerable<int> Sizes =>
+        Environment.GetEnvironmentVariable("ANALYSIS_SPANS") is { Length: > 0 } sizes
+            ? sizes.Split(',').Select(size => int.Parse(size, CultureInfo.InvariantCulture))
+            : new[] { 1_000, 10_000, 100_000, 1_000_000 };
+
+    [ParamsSource(nameof(Sizes))]
     public int Spans { get; set; }
 
     [GlobalSetup]

@@ -1,196 +1,168 @@
 using System;
-using System.Collections.Generic;
 
 namespace Opper;
 
 /// <summary>
-/// Span ids to positions, compared ordinally. Ids in the canonical lowercase UUID form
-/// (<c>8-4-4-4-12</c> hex digits, as Opper's API sends them) are kept as 128-bit keys in an
-/// open-addressing table: no string is hashed or compared, and a lookup costs one memory access,
-/// which is what makes a million spans fast. Every other id goes to a dictionary of strings.
+/// Span ids to positions, compared ordinally: an open-addressing table whose slots hold a
+/// position and a few bits of its id's hash, so that a probe compares strings only when those
+/// bits match. Each id is hashed once, by a fast hash over its characters.
 /// </summary>
 /// <remarks>
-/// The canonical form maps one-to-one to its 128 bits, so the two kinds never collide and the
-/// index answers exactly as a <c>Dictionary&lt;string, int&gt;</c> with the ordinal comparer would.
+/// <para>
+/// This is what makes a million spans fast: a <c>Dictionary&lt;string, int&gt;</c> costs two
+/// scattered memory reads per operation (bucket, then entry) and a string comparison per
+/// collision; here a slot is 4 bytes, adding a new id reads one slot (the tag rules out the
+/// occupied slots it passes), and finding the parent of a span that came shortly before reads
+/// that parent's slot and id, both still in cache.
+/// </para>
+/// <para>
+/// The hash is seeded per process, so a trace cannot be built to make every id collide. It
+/// answers exactly as a <c>Dictionary&lt;string, int&gt;</c> with the ordinal comparer would.
+/// </para>
 /// </remarks>
 internal sealed class SpanIdIndex
 {
-    private static readonly sbyte[] s_hex = HexTable();
+    private const ulong Prime1 = 0x9E3779B97F4A7C15UL;
+    private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
 
-    // Open addressing with linear probing over position + 1 (0: empty); the keys themselves lie
-    // in input order in _keys (two halves per position), so the table is 4 bytes a slot and
-    // mostly the key of a recent span is compared, which is still in cache.
-    private readonly int[] _table;
-    private readonly ulong[] _keys;
-    private readonly int _mask;
-    private Dictionary<string, int>? _others;
+    private static readonly ulong s_seed = NewSeed();
+
+    // Slot: (tag << _positionBits) | (position + 1); 0 is empty. The positions take the low bits
+    // they need and the tag fills the rest (12 bits for a million spans).
+    private readonly uint[] _table;
+    private readonly string?[] _ids;
+    private readonly int _shift;
+    private readonly int _positionBits;
+    private readonly uint _positionMask;
 
     /// <summary>An index for the positions 0 to <paramref name="capacity"/> - 1.</summary>
     internal SpanIdIndex(int capacity)
     {
-        int size = 16;
-        while (size < capacity * 2L && size < (1 << 30))
+        // At least twice as many slots as ids: probe runs stay short, and one slot is always free.
+        int sizeBits = 4;
+        while ((1L << sizeBits) < capacity * 2L && sizeBits < 30)
         {
-            size <<= 1;
+            sizeBits++;
         }
 
-        _table = new int[size];
-        _keys = new ulong[capacity * 2L];
-        _mask = size - 1;
-    }
-
-    /// <summary>The key of an id, when it is a canonical lowercase UUID.</summary>
-    internal static bool TryParse(string id, out ulong high, out ulong low)
-    {
-        high = 0;
-        low = 0;
-        if (id.Length != 36 || id[8] != '-' || id[13] != '-' || id[18] != '-' || id[23] != '-')
-        {
-            return false;
-        }
-
-        sbyte[] hex = s_hex;
-        ulong h = 0;
-        ulong l = 0;
-        int bad = 0;
-        for (int i = 0; i < 18; i++)
-        {
-            if (i == 8 || i == 13)
-            {
-                continue;
-            }
-
-            char c = id[i];
-            int v = c < 128 ? hex[c] : -1;
-            bad |= v;
-            h = (h << 4) | (uint)(v & 15);
-        }
-
-        for (int i = 19; i < 36; i++)
-        {
-            if (i == 23)
-            {
-                continue;
-            }
-
-            char c = id[i];
-            int v = c < 128 ? hex[c] : -1;
-            bad |= v;
-            l = (l << 4) | (uint)(v & 15);
-        }
-
-        if (bad < 0)
-        {
-            return false;
-        }
-
-        high = h;
-        low = l;
-        return true;
+        _table = new uint[1 << sizeBits];
+        _shift = 64 - sizeBits;
+        _ids = new string?[capacity];
+        _positionBits = capacity == 0 ? 1 : 32 - LeadingZeros((uint)capacity);
+        _positionMask = _positionBits >= 32 ? uint.MaxValue : (1u << _positionBits) - 1;
     }
 
     /// <summary>
     /// Adds <paramref name="id"/> for <paramref name="position"/> unless it is there already; then
     /// <paramref name="owner"/> is the position that holds it.
     /// </summary>
-    internal bool TryAdd(string id, int position, out int owner)
+    internal bool TryAdd(string id, int position, out int owner) => TryAdd(id, Hash(id), position, out owner);
+
+    /// <summary>
+    /// <see cref="TryAdd(string, int, out int)"/> with the id's <see cref="Hash"/> computed by the
+    /// caller: hashing a batch of ids first and then adding them lets the table's reads overlap.
+    /// </summary>
+    internal bool TryAdd(string id, ulong hash, int position, out int owner)
     {
-        if (TryParse(id, out ulong high, out ulong low))
-        {
-            return TryAdd(high, low, position, out owner);
-        }
-
-        _others ??= new Dictionary<string, int>(StringComparer.Ordinal);
-        if (_others.TryGetValue(id, out owner))
-        {
-            return false;
-        }
-
-        _others.Add(id, position);
-        owner = position;
-        return true;
-    }
-
-    /// <summary>Adds a parsed key (see <see cref="TryAdd(string, int, out int)"/>).</summary>
-    internal bool TryAdd(ulong high, ulong low, int position, out int owner)
-    {
-        owner = Find(high, low, out int free);
+        owner = Find(id, hash, out int free);
         if (owner >= 0)
         {
             return false;
         }
 
-        // At most `capacity` ids go in and the table has twice as many slots: one is free.
-        _keys[2 * position] = high;
-        _keys[(2 * position) + 1] = low;
-        _table[free] = position + 1;
+        _ids[position] = id;
+        _table[free] = Tag(hash) | (uint)(position + 1);
         owner = position;
         return true;
     }
 
     /// <summary>The position that holds <paramref name="id"/>.</summary>
-    internal bool TryGetValue(string id, out int position)
-    {
-        if (TryParse(id, out ulong high, out ulong low))
-        {
-            return TryGetValue(high, low, out position);
-        }
+    internal bool TryGetValue(string id, out int position) => TryGetValue(id, Hash(id), out position);
 
-        position = -1;
-        return _others is not null && _others.TryGetValue(id, out position);
-    }
-
-    /// <summary>The position that holds a parsed key.</summary>
-    internal bool TryGetValue(ulong high, ulong low, out int position)
+    /// <summary><see cref="TryGetValue(string, out int)"/> with the id's <see cref="Hash"/> computed by the caller.</summary>
+    internal bool TryGetValue(string id, ulong hash, out int position)
     {
-        position = Find(high, low, out _);
+        position = Find(id, hash, out _);
         return position >= 0;
     }
 
-    /// <summary>The position holding the key, or -1 and the free slot where it would go.</summary>
-    private int Find(ulong high, ulong low, out int free)
+    /// <summary>
+    /// The hash of an id: its characters four at a time through a multiply-xor chain started
+    /// from the process's seed, then mixed so that every bit of it counts in the slot and tag.
+    /// </summary>
+    internal static ulong Hash(string id)
     {
-        int[] table = _table;
-        ulong[] keys = _keys;
-        int i = Hash(high, low) & _mask;
+        ulong h = s_seed ^ ((ulong)id.Length * Prime1);
+        int i = 0;
+        for (; i + 4 <= id.Length; i += 4)
+        {
+            ulong word = id[i] | ((ulong)id[i + 1] << 16) | ((ulong)id[i + 2] << 32) | ((ulong)id[i + 3] << 48);
+            h = (h ^ word) * Prime2;
+        }
+
+        for (; i < id.Length; i++)
+        {
+            h = (h ^ id[i]) * Prime1;
+        }
+
+        // The finaliser of MurmurHash3: each input bit reaches every output bit.
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 33;
+        return h;
+    }
+
+    /// <summary>The position holding the id, or -1 and the free slot where it would go.</summary>
+    private int Find(string id, ulong hash, out int free)
+    {
+        uint[] table = _table;
+        uint tag = Tag(hash);
+        uint tagMask = ~_positionMask;
+        int mask = table.Length - 1;
+        int i = (int)(hash >> _shift);
         while (true)
         {
-            int entry = table[i];
+            uint entry = table[i];
             if (entry == 0)
             {
                 free = i;
                 return -1;
             }
 
-            int position = entry - 1;
-            if (keys[2 * position] == high && keys[(2 * position) + 1] == low)
+            if ((entry & tagMask) == tag)
             {
-                free = -1;
-                return position;
+                int position = (int)(entry & _positionMask) - 1;
+                if (string.Equals(_ids[position], id, StringComparison.Ordinal))
+                {
+                    free = -1;
+                    return position;
+                }
             }
 
-            i = (i + 1) & _mask;
+            i = (i + 1) & mask;
         }
     }
 
-    private static int Hash(ulong high, ulong low)
-    {
-        // UUIDs are mostly random, but ids that count up must spread too: mix both halves.
-        ulong x = (high * 0x9E3779B97F4A7C15UL) ^ low;
-        x ^= x >> 31;
-        x *= 0xBF58476D1CE4E5B9UL;
-        x ^= x >> 29;
-        return (int)x;
-    }
+    // The slot index takes the hash's high bits; the tag takes low ones.
+    private uint Tag(ulong hash) => _positionBits >= 32 ? 0u : (uint)hash << _positionBits;
 
-    private static sbyte[] HexTable()
+    private static int LeadingZeros(uint value)
     {
-        var table = new sbyte[128];
-        for (int c = 0; c < table.Length; c++)
+        int zeros = 0;
+        while (zeros < 32 && (value & 0x80000000u) == 0)
         {
-            table[c] = c >= '0' && c <= '9' ? (sbyte)(c - '0') : c >= 'a' && c <= 'f' ? (sbyte)(c - 'a' + 10) : (sbyte)-1;
+            value <<= 1;
+            zeros++;
         }
 
-        return table;
+        return zeros;
+    }
+
+    private static ulong NewSeed()
+    {
+        byte[] bytes = Guid.NewGuid().ToByteArray();
+        return BitConverter.ToUInt64(bytes, 0) ^ BitConverter.ToUInt64(bytes, 8);
     }
 }

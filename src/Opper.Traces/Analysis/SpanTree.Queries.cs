@@ -44,7 +44,17 @@ public sealed partial class SpanTree
 
     internal long? DurationOf(int position) => (_flags[position] & HasDurationFlag) != 0 ? _duration[position] : null;
 
-    internal DateTimeOffset? StartOf(int position) => (_flags[position] & HasStartFlag) != 0 ? _start[position] : null;
+    internal DateTimeOffset? StartOf(int position)
+    {
+        if ((_flags[position] & HasStartFlag) == 0)
+        {
+            return null;
+        }
+
+        // The instant and the offset it was given in, as the span had it.
+        long offsetTicks = _startOffsetMinutes[position] * TimeSpan.TicksPerMinute;
+        return new DateTimeOffset(_startTicks[position] + offsetTicks, new TimeSpan(offsetTicks));
+    }
 
     internal bool HasIntervalAt(int position) => (_flags[position] & HasIntervalFlag) != 0;
 

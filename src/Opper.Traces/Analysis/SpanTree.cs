@@ -66,8 +66,8 @@ public sealed partial class SpanTree
     private readonly int[] _depth;
     private readonly int[] _descendants;
     private readonly long[] _duration;
-    private readonly DateTimeOffset[] _start;
-    private readonly long[] _startTicks;
+    private readonly short[] _startOffsetMinutes;
+    private readonly long[] _startTicks; // long.MaxValue when the start is unknown
     private readonly long[] _endTicks;
     private readonly double[] _selfTime;
     private readonly byte[] _flags;
@@ -90,7 +90,7 @@ public sealed partial class SpanTree
         _depth = new int[n];
         _descendants = new int[n];
         _duration = new long[n];
-        _start = new DateTimeOffset[n];
+        _startOffsetMinutes = new short[n];
         _startTicks = new long[n];
         _endTicks = new long[n];
         _selfTime = new double[n];

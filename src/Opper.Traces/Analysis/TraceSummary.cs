@@ -131,8 +131,9 @@ public sealed class TraceSummary
         var metrics = new Dictionary<string, MetricAccumulator>(StringComparer.Ordinal);
         var errors = new List<SpanSchema>();
         int[] walk = tree.WalkPositions;
-        var generationStarts = new long[walk.Length];
-        var generationEnds = new long[walk.Length];
+        // Grown as generations are found: sized for every span, they would cost 16 bytes a span.
+        var generationStarts = new long[Math.Min(walk.Length, 1024)];
+        var generationEnds = new long[generationStarts.Length];
         int generationCount = 0;
         long totalTokens = 0;
         long generationTime = 0;
@@ -202,6 +203,12 @@ public sealed class TraceSummary
 
                 if (tree.HasIntervalAt(node))
                 {
+                    if (generationCount == generationStarts.Length)
+                    {
+                        Array.Resize(ref generationStarts, generationCount * 2);
+                        Array.Resize(ref generationEnds, generationCount * 2);
+                    }
+
                     generationStarts[generationCount] = tree.StartTicksOf(node);
                     generationEnds[generationCount++] = tree.EndTicksOf(node);
                 }

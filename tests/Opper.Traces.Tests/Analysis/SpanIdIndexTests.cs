@@ -7,7 +7,7 @@ using static Opper.Traces.Tests.Analysis.TraceFactory;
 
 namespace Opper.Traces.Tests.Analysis;
 
-/// <summary>Ids that are UUIDs take the fast path of the id index and still compare as strings do.</summary>
+/// <summary>The id index answers as an ordinal string dictionary would, for UUIDs and every other id.</summary>
 [TestFixture]
 public class SpanIdIndexTests
 {
@@ -15,15 +15,47 @@ public class SpanIdIndexTests
     private const string Child = "00000000-0000-0000-0000-000000000001";
 
     [Test]
-    public void CanonicalLowercaseUuidsParseOthersDoNot()
+    public void IdsOfEveryShapeAreFoundAsTheyWereAdded()
     {
-        Assert.That(SpanIdIndex.TryParse(Root, out ulong high, out ulong low), Is.True);
-        Assert.That(high, Is.EqualTo(0x7f3e2a914c5d4b8eUL));
-        Assert.That(low, Is.EqualTo(0x9a1f2d6c8e0b5a37UL));
-        foreach (string other in new[] { Root.ToUpperInvariant(), "{" + Root + "}", Root.Replace("-", ""), Root + " ", Root.Replace('a', 'g'), Root.Replace('-', '_'), "", "r", Root.Replace('7', '\u0667') })
+        // Lengths around the four characters hashed at a time, non-ASCII, ids that differ in one
+        // character only, and a prefix of another id.
+        string[] ids =
         {
-            Assert.That(SpanIdIndex.TryParse(other, out _, out _), Is.False, other);
+            "r", "ab", "abc", "abcd", "abcde", "abcdefgh", "abcdefghi", Root, Root.ToUpperInvariant(), Root + " ",
+            Root.Substring(0, 35), Root.Replace('7', '\u0667'), "\u00e9t\u00e9", "\ud83d\ude00", new string('x', 1000), new string('x', 1001),
+        };
+        var index = new SpanIdIndex(ids.Length);
+        for (int i = 0; i < ids.Length; i++)
+        {
+            Assert.That(index.TryAdd(ids[i], i, out int owner), Is.True, ids[i]);
+            Assert.That(owner, Is.EqualTo(i));
         }
+
+        for (int i = 0; i < ids.Length; i++)
+        {
+            Assert.That(index.TryGetValue(new string(ids[i].ToCharArray()), out int position), Is.True, ids[i]);
+            Assert.That(position, Is.EqualTo(i), ids[i]);
+            Assert.That(index.TryAdd(ids[i], i, out int owner), Is.False, ids[i]);
+            Assert.That(owner, Is.EqualTo(i));
+        }
+
+        Assert.That(index.TryGetValue("abcdefg", out _), Is.False);
+        Assert.That(index.TryGetValue(Root.Replace('a', 'b'), out _), Is.False);
+    }
+
+    [Test]
+    public void EqualIdsHashEquallyAndOneCharacterChangesTheHash()
+    {
+        Assert.That(SpanIdIndex.Hash(new string(Root.ToCharArray())), Is.EqualTo(SpanIdIndex.Hash(Root)));
+        var hashes = new HashSet<ulong>();
+        for (int i = 0; i < Root.Length; i++)
+        {
+            char[] chars = Root.ToCharArray();
+            chars[i] = chars[i] == 'f' ? 'e' : 'f';
+            Assert.That(hashes.Add(SpanIdIndex.Hash(new string(chars))), Is.True, "position " + i);
+        }
+
+        Assert.That(hashes, Does.Not.Contain(SpanIdIndex.Hash(Root)));
     }
 
     [Test]
