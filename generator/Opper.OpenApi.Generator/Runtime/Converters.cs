@@ -117,22 +117,76 @@ namespace __Namespace__
     }
 
     /// <summary>
+    /// What the converters of generated objects and unions share: the static <c>Read</c>/<c>Write</c>
+    /// the generated code calls (<typeparamref name="TSelf"/> is the generated converter, so they work
+    /// without an instance at hand), their nullable forms, and <c>JsonConverter</c>'s overrides.
+    /// </summary>
+    /// <typeparam name="T">The generated type.</typeparam>
+    /// <typeparam name="TSelf">The generated converter.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "1.0.0")]
+    internal abstract class __Client__ReferenceConverter<T, TSelf> : global::Newtonsoft.Json.JsonConverter
+        where T : class
+        where TSelf : __Client__ReferenceConverter<T, TSelf>, new()
+    {
+        /// <summary>The one converter the static members use.</summary>
+        protected static readonly TSelf Instance = new TSelf();
+
+        private static readonly global::System.Func<global::Newtonsoft.Json.JsonReader, object?> ReadRootValue =
+            static reader => reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : Read(reader);
+
+        /// <summary>Reads the value the reader stands on (not JSON <c>null</c>).</summary>
+        protected abstract T ReadValue(global::Newtonsoft.Json.JsonReader reader);
+
+        /// <summary>Writes a value.</summary>
+        protected abstract void WriteValue(global::Newtonsoft.Json.JsonWriter writer, T value);
+
+        /// <summary>Reads the value the reader stands on.</summary>
+        public static T Read(global::Newtonsoft.Json.JsonReader reader) => Instance.ReadValue(reader);
+
+        /// <summary>Reads a value that may be JSON <c>null</c>.</summary>
+        public static T? ReadNullable(global::Newtonsoft.Json.JsonReader reader) =>
+            reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : Instance.ReadValue(reader);
+
+        /// <summary>Writes a value.</summary>
+        public static void Write(global::Newtonsoft.Json.JsonWriter writer, T value) => Instance.WriteValue(writer, value);
+
+        /// <summary>Writes a value that may be <see langword="null"/>.</summary>
+        public static void WriteNullable(global::Newtonsoft.Json.JsonWriter writer, T? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNull();
+            }
+            else
+            {
+                Instance.WriteValue(writer, value);
+            }
+        }
+
+        /// <inheritdoc/>
+        public override bool CanConvert(global::System.Type objectType) => objectType == typeof(T);
+
+        /// <inheritdoc/>
+        public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer) =>
+            __Client__Json.ReadRoot(reader, ReadRootValue);
+
+        /// <inheritdoc/>
+        public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer) =>
+            WriteNullable(writer, (T?)value);
+    }
+
+    /// <summary>
     /// The converter of a generated object: the loop over JSON properties, the required checks and
     /// the writing of set properties live here once; a generated converter supplies the table and
-    /// a switch from property index to typed read or write. <typeparamref name="TSelf"/> is that
-    /// converter, so that its static <c>Read</c>/<c>Write</c> work without an instance at hand.
+    /// a switch from property index to typed read or write.
     /// </summary>
     /// <typeparam name="T">The generated object type.</typeparam>
     /// <typeparam name="TSelf">The generated converter.</typeparam>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "1.0.0")]
-    internal abstract class __Client__ObjectConverter<T, TSelf> : global::Newtonsoft.Json.JsonConverter
+    internal abstract class __Client__ObjectConverter<T, TSelf> : __Client__ReferenceConverter<T, TSelf>
         where T : class, new()
         where TSelf : __Client__ObjectConverter<T, TSelf>, new()
     {
-        private static readonly TSelf Instance = new TSelf();
-        private static readonly global::System.Func<global::Newtonsoft.Json.JsonReader, object?> ReadRootValue =
-            static reader => reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : Read(reader);
-
         private readonly __Client__PropertyTable _table;
 
         /// <summary>Creates the converter over its type's table.</summary>
@@ -153,11 +207,13 @@ namespace __Namespace__
         /// <summary>Writes the properties the type does not describe.</summary>
         protected abstract void WriteAdditional(global::Newtonsoft.Json.JsonWriter writer, T value);
 
-        /// <summary>Reads the object the reader stands on.</summary>
-        public static T Read(global::Newtonsoft.Json.JsonReader reader)
+        /// <summary>Whether the property with this JSON name was set; <see langword="null"/> for a name the type does not describe.</summary>
+        public static bool? IsSet(in __Client__Presence presence, string name) => Instance._table.IsSet(presence, name);
+
+        /// <inheritdoc/>
+        protected override T ReadValue(global::Newtonsoft.Json.JsonReader reader)
         {
-            var self = Instance;
-            var table = self._table;
+            var table = _table;
             if (reader.TokenType != global::Newtonsoft.Json.JsonToken.StartObject)
             {
                 throw __Client__Json.Unexpected(reader, table.Expected);
@@ -174,63 +230,31 @@ namespace __Namespace__
 
                 var name = (string)reader.Value!;
                 __Client__Json.Next(reader);
-                self.ReadProperty(reader, value, table.IndexOf(name), name);
+                ReadProperty(reader, value, table.IndexOf(name), name);
             }
 
-            table.CheckRequired(reader, self.Presence(value));
+            table.CheckRequired(reader, Presence(value));
             return value;
         }
 
-        /// <summary>Reads a value that may be JSON <c>null</c>.</summary>
-        public static T? ReadNullable(global::Newtonsoft.Json.JsonReader reader) =>
-            reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : Read(reader);
-
         /// <summary>Writes the properties that were set (and the required ones), then the unknown ones.</summary>
-        public static void Write(global::Newtonsoft.Json.JsonWriter writer, T value)
+        protected override void WriteValue(global::Newtonsoft.Json.JsonWriter writer, T value)
         {
-            var self = Instance;
-            var table = self._table;
-            ref var presence = ref self.Presence(value);
+            var table = _table;
+            ref var presence = ref Presence(value);
             writer.WriteStartObject();
             for (var i = 0; i < table.Count; i++)
             {
                 if (table.IsAlwaysWritten(i) || presence.IsSet(i))
                 {
                     writer.WritePropertyName(table.Name(i));
-                    self.WriteProperty(writer, value, i);
+                    WriteProperty(writer, value, i);
                 }
             }
 
-            self.WriteAdditional(writer, value);
+            WriteAdditional(writer, value);
             writer.WriteEndObject();
         }
-
-        /// <summary>Writes a value that may be <see langword="null"/>.</summary>
-        public static void WriteNullable(global::Newtonsoft.Json.JsonWriter writer, T? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNull();
-            }
-            else
-            {
-                Write(writer, value);
-            }
-        }
-
-        /// <summary>Whether the property with this JSON name was set; <see langword="null"/> for a name the type does not describe.</summary>
-        public static bool? IsSet(in __Client__Presence presence, string name) => Instance._table.IsSet(presence, name);
-
-        /// <inheritdoc/>
-        public override bool CanConvert(global::System.Type objectType) => objectType == typeof(T);
-
-        /// <inheritdoc/>
-        public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer) =>
-            __Client__Json.ReadRoot(reader, ReadRootValue);
-
-        /// <inheritdoc/>
-        public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer) =>
-            WriteNullable(writer, (T?)value);
     }
 
     /// <summary>
@@ -304,14 +328,10 @@ namespace __Namespace__
     /// <typeparam name="T">The generated union type.</typeparam>
     /// <typeparam name="TSelf">The generated converter.</typeparam>
     [global::System.CodeDom.Compiler.GeneratedCode("Opper.OpenApi.Generator", "1.0.0")]
-    internal abstract class __Client__UnionConverter<T, TSelf> : global::Newtonsoft.Json.JsonConverter
+    internal abstract class __Client__UnionConverter<T, TSelf> : __Client__ReferenceConverter<T, TSelf>
         where T : class
         where TSelf : __Client__UnionConverter<T, TSelf>, new()
     {
-        private static readonly TSelf Instance = new TSelf();
-        private static readonly global::System.Func<global::Newtonsoft.Json.JsonReader, object?> ReadRootValue =
-            static reader => reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : Read(reader);
-
         private readonly string _expected;
 
         /// <summary>Creates the converter of the union named <paramref name="type"/> in the specification.</summary>
@@ -326,47 +346,19 @@ namespace __Namespace__
         /// <summary>The JSON a union holds.</summary>
         protected abstract global::Newtonsoft.Json.Linq.JToken JsonOf(T value);
 
-        /// <summary>Reads the value the reader stands on.</summary>
-        public static T Read(global::Newtonsoft.Json.JsonReader reader)
+        /// <inheritdoc/>
+        protected override T ReadValue(global::Newtonsoft.Json.JsonReader reader)
         {
             if (reader.TokenType == global::Newtonsoft.Json.JsonToken.Null)
             {
-                throw __Client__Json.Unexpected(reader, Instance._expected);
+                throw __Client__Json.Unexpected(reader, _expected);
             }
 
-            return Instance.Create(__Client__Json.ReadToken(reader)!);
+            return Create(__Client__Json.ReadToken(reader)!);
         }
-
-        /// <summary>Reads a value that may be JSON <c>null</c>.</summary>
-        public static T? ReadNullable(global::Newtonsoft.Json.JsonReader reader) =>
-            reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : Read(reader);
 
         /// <summary>Writes the kept JSON.</summary>
-        public static void Write(global::Newtonsoft.Json.JsonWriter writer, T value) => Instance.JsonOf(value).WriteTo(writer);
-
-        /// <summary>Writes a value that may be <see langword="null"/>.</summary>
-        public static void WriteNullable(global::Newtonsoft.Json.JsonWriter writer, T? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNull();
-            }
-            else
-            {
-                Write(writer, value);
-            }
-        }
-
-        /// <inheritdoc/>
-        public override bool CanConvert(global::System.Type objectType) => objectType == typeof(T);
-
-        /// <inheritdoc/>
-        public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer) =>
-            __Client__Json.ReadRoot(reader, ReadRootValue);
-
-        /// <inheritdoc/>
-        public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer) =>
-            WriteNullable(writer, (T?)value);
+        protected override void WriteValue(global::Newtonsoft.Json.JsonWriter writer, T value) => JsonOf(value).WriteTo(writer);
     }
 
     internal static partial class __Client__Json
